@@ -1,0 +1,178 @@
+package io.clustersim.kernel.network;
+
+import io.clustersim.kernel.World;
+import io.clustersim.kernel.node.Node;
+import io.clustersim.kernel.node.NodeEvent;
+import io.clustersim.kernel.node.NodeId;
+import io.clustersim.kernel.random.Sampler;
+import io.clustersim.kernel.trace.TraceKind;
+import java.util.Arrays;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * Moves messages between nodes. Each directed link has its own random stream
+ * ({@code net/<from>/<to>}), so traffic on one link never shifts another link's draws.
+ *
+ * <p>Timing of one message on a link: it waits for the link to be free (bandwidth), takes
+ * size/bandwidth to serialise, then a sampled propagation latency. FIFO messages additionally
+ * never arrive before an earlier message on the same link. A message is dropped when lost, when a
+ * partition separates the nodes at sending or at arrival, or when the destination is down or
+ * restarted meanwhile (the connection it travelled on is gone).
+ */
+public final class Network {
+    private final World world;
+    private final Partitions partitions = new Partitions();
+    private final NetworkStats stats = new NetworkStats();
+    private final ClassValue<String> typeNames = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return type.getSimpleName();
+        }
+    };
+    private NetworkConfig config;
+    private int configVersion;
+    private Link[][] links = new Link[0][];
+
+    public Network(World world, NetworkConfig config) {
+        this.world = world;
+        this.config = config;
+    }
+
+    public NetworkConfig config() {
+        return config;
+    }
+
+    /** Replaces latency, loss and duplication, e.g. for a latency fault. In-flight messages keep their timing. */
+    public void reconfigure(NetworkConfig newConfig) {
+        this.config = newConfig;
+        configVersion++;
+    }
+
+    public Partitions partitions() {
+        return partitions;
+    }
+
+    public NetworkStats stats() {
+        return stats;
+    }
+
+    /** Sends {@code message}; called through a node's context. */
+    public void send(NodeId from, NodeId to, Message message, Delivery delivery) {
+        String type = typeNames.get(message.getClass());
+        long now = world.now();
+        stats.sent++;
+        world.trace().record(now, TraceKind.SEND, from.name(), to.name(), type);
+        Node dst = world.node(to);
+        if (partitions.blocked(from, to)) {
+            drop(now, from, to, type, "partition");
+            return;
+        }
+        Link link = link(from, to);
+        if (config.lossProbability() > 0 && link.rng.nextDouble() < config.lossProbability()) {
+            drop(now, from, to, type, "loss");
+            return;
+        }
+        if (!dst.isUp() && dst.state() != io.clustersim.kernel.node.NodeState.PAUSED) {
+            drop(now, from, to, type, "down");
+            return;
+        }
+        schedule(link, dst, from, message, type, delivery, now);
+        if (config.duplicationProbability() > 0 && link.rng.nextDouble() < config.duplicationProbability()) {
+            stats.duplicated++;
+            stats.sent++;
+            schedule(link, dst, from, message, type, delivery, now);
+        }
+    }
+
+    private void schedule(Link link, Node dst, NodeId from, Message message, String type, Delivery delivery, long now) {
+        long start = now;
+        if (link.bandwidth > 0) {
+            start = Math.max(now, link.busyUntil);
+            long serialisation = (long) Math.ceil(message.sizeBytes() * 1e9 / link.bandwidth);
+            start += serialisation;
+            link.busyUntil = start;
+        }
+        long arrival = start + link.latency.sampleNanos();
+        if (delivery == Delivery.FIFO) {
+            arrival = Math.max(arrival, link.lastFifoArrival);
+            link.lastFifoArrival = arrival;
+        }
+        world.simulation().scheduleAt(arrival, new Arrival(dst, from, message, type));
+    }
+
+    private void drop(long now, NodeId from, NodeId to, String type, String reason) {
+        stats.dropped++;
+        world.trace().record(now, TraceKind.DROP, from.name(), to.name(), type, reason);
+    }
+
+    private Link link(NodeId from, NodeId to) {
+        int f = from.index();
+        int t = to.index();
+        if (f >= links.length) {
+            links = Arrays.copyOf(links, Math.max(f + 1, world.nodes().size()));
+        }
+        Link[] row = links[f];
+        if (row == null || t >= row.length) {
+            row = row == null ? new Link[world.nodes().size()] : Arrays.copyOf(row, world.nodes().size());
+            links[f] = row;
+        }
+        Link l = row[t];
+        if (l == null) {
+            l = new Link(world.streams().stream("net").stream(from.name()).stream(to.name()).rng());
+            row[t] = l;
+        }
+        if (l.version != configVersion || l.latency == null) {
+            Node a = world.node(from);
+            Node b = world.node(to);
+            LinkProfile p = config.profileFor(a.name(), a.placement(), b.name(), b.placement());
+            l.latency = p.latencyNanos().sampler(l.rng);
+            l.bandwidth = p.bandwidthBytesPerSecond();
+            l.version = configVersion;
+        }
+        return l;
+    }
+
+    private static final class Link {
+        final UniformRandomProvider rng;
+        Sampler latency;
+        double bandwidth;
+        int version = -1;
+        long busyUntil;
+        long lastFifoArrival;
+
+        Link(UniformRandomProvider rng) {
+            this.rng = rng;
+        }
+    }
+
+    /** A message reaching its destination's current incarnation (or dropped if that is gone). */
+    private final class Arrival extends NodeEvent {
+        private final NodeId from;
+        private final Message message;
+        private final String type;
+
+        Arrival(Node dst, NodeId from, Message message, String type) {
+            super(dst);
+            this.from = from;
+            this.message = message;
+            this.type = type;
+        }
+
+        @Override
+        protected void deliver() {
+            long now = world.now();
+            if (partitions.blocked(from, node.id())) {
+                drop(now, from, node.id(), type, "partition");
+                return;
+            }
+            stats.delivered++;
+            world.trace().record(now, TraceKind.DELIVER, from.name(), node.name(), type);
+            node.receive(from, message);
+        }
+
+        @Override
+        protected void dropped() {
+            drop(world.now(), from, node.id(), type, "down");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.clustersim.kernel.network;
+
+/** Message counters. Every sent message is eventually delivered or dropped, or still in flight. */
+public final class NetworkStats {
+    long sent;
+    long delivered;
+    long dropped;
+    long duplicated;
+
+    public long sent() {
+        return sent;
+    }
+
+    public long delivered() {
+        return delivered;
+    }
+
+    public long dropped() {
+        return dropped;
+    }
+
+    public long duplicated() {
+        return duplicated;
+    }
+}

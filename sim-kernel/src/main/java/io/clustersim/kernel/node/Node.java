@@ -1,0 +1,258 @@
+package io.clustersim.kernel.node;
+
+import io.clustersim.kernel.World;
+import io.clustersim.kernel.disk.Disk;
+import io.clustersim.kernel.network.Delivery;
+import io.clustersim.kernel.network.Message;
+import io.clustersim.kernel.network.Placement;
+import io.clustersim.kernel.trace.TraceKind;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * A simulated machine: an address, a placement, a disk and the lifecycle of the process on it.
+ * Faults act here, from outside the protocol: {@link #crash()}, {@link #start()},
+ * {@link #pause()}, {@link #resume()}.
+ */
+public final class Node {
+    private final World world;
+    private final NodeId id;
+    private final Placement placement;
+    private final Disk disk;
+    private final Supplier<? extends Process> processFactory;
+    private final Map<String, UniformRandomProvider> randoms = new HashMap<>();
+    private final ArrayDeque<NodeEvent> deferred = new ArrayDeque<>();
+
+    private NodeState state = NodeState.DOWN;
+    private int epoch;
+    private Process process;
+    private int starts;
+
+    public Node(World world, NodeId id, Placement placement, Disk.Factory diskFactory,
+            Supplier<? extends Process> processFactory) {
+        this.world = world;
+        this.id = id;
+        this.placement = placement;
+        this.processFactory = processFactory;
+        this.disk = diskFactory.create(this);
+    }
+
+    public NodeId id() {
+        return id;
+    }
+
+    public String name() {
+        return id.name();
+    }
+
+    public Placement placement() {
+        return placement;
+    }
+
+    public NodeState state() {
+        return state;
+    }
+
+    public boolean isUp() {
+        return state == NodeState.UP;
+    }
+
+    /** Incremented on every start and crash; events remember it to detect a dead incarnation. */
+    public int epoch() {
+        return epoch;
+    }
+
+    public Disk disk() {
+        return disk;
+    }
+
+    public World world() {
+        return world;
+    }
+
+    /** The current process, or null while down. For observers (checkers, probes), not for faults. */
+    public Process process() {
+        return process;
+    }
+
+    /** How many times the process has been started, restarts included. */
+    public int starts() {
+        return starts;
+    }
+
+    /** Starts (or restarts) a fresh process. Durable state on the disk is what survived. */
+    public void start() {
+        if (state != NodeState.DOWN) {
+            throw new IllegalStateException(id + " is already running");
+        }
+        epoch++;
+        starts++;
+        state = NodeState.UP;
+        world.trace().record(world.now(), TraceKind.START, name(), null, null);
+        process = processFactory.get();
+        process.start(new Context(epoch));
+    }
+
+    /** Kills the process: volatile state, pending timers and unsynced writes are lost. */
+    public void crash() {
+        if (state == NodeState.DOWN) {
+            return;
+        }
+        epoch++;
+        state = NodeState.DOWN;
+        process = null;
+        deferred.clear();
+        disk.crash();
+        world.trace().record(world.now(), TraceKind.CRASH, name(), null, null);
+    }
+
+    /** Freezes the process; its timers and incoming messages wait for {@link #resume()}. */
+    public void pause() {
+        if (state != NodeState.UP) {
+            return;
+        }
+        state = NodeState.PAUSED;
+        world.trace().record(world.now(), TraceKind.PAUSE, name(), null, null);
+    }
+
+    /** Thaws the process; what came due during the pause runs now, in its original order. */
+    public void resume() {
+        if (state != NodeState.PAUSED) {
+            return;
+        }
+        state = NodeState.UP;
+        world.trace().record(world.now(), TraceKind.RESUME, name(), null, null);
+        List<NodeEvent> held = new ArrayList<>(deferred);
+        deferred.clear();
+        for (NodeEvent e : held) {
+            e.rescheduled(world.simulation().schedule(0, e));
+        }
+    }
+
+    void defer(NodeEvent event) {
+        deferred.addLast(event);
+    }
+
+    /** Hands a delivered message to the process (called by the network). */
+    public void receive(NodeId from, Message message) {
+        process.onMessage(from, message);
+    }
+
+    /** Runs {@code action} as an event of the current incarnation: dropped after a crash, held while paused. */
+    public NodeEvent callback(Runnable action) {
+        return new NodeEvent(this) {
+            @Override
+            protected void deliver() {
+                action.run();
+            }
+        };
+    }
+
+    UniformRandomProvider random(String name) {
+        return randoms.computeIfAbsent(name, n -> world.streams().stream(id.name()).stream(n).rng());
+    }
+
+    @Override
+    public String toString() {
+        return id.name() + "@" + placement + "[" + state + "]";
+    }
+
+    /** The ports of one incarnation; inert once that incarnation has crashed. */
+    private final class Context implements NodeContext {
+        private final int incarnation;
+
+        Context(int incarnation) {
+            this.incarnation = incarnation;
+        }
+
+        private boolean alive() {
+            return epoch == incarnation && state != NodeState.DOWN;
+        }
+
+        @Override
+        public NodeId self() {
+            return id;
+        }
+
+        @Override
+        public long now() {
+            return world.now();
+        }
+
+        @Override
+        public void send(NodeId to, Message message, Delivery delivery) {
+            if (alive()) {
+                world.network().send(id, to, message, delivery);
+            }
+        }
+
+        @Override
+        public Timer setTimer(String name, long delayNanos, Runnable action) {
+            NodeTimer t = new NodeTimer(Node.this, name, action);
+            if (alive()) {
+                t.handle = world.simulation().schedule(delayNanos, t);
+            } else {
+                t.cancelled = true;
+            }
+            return t;
+        }
+
+        @Override
+        public UniformRandomProvider random(String name) {
+            return Node.this.random(name);
+        }
+
+        @Override
+        public Disk disk() {
+            return disk;
+        }
+    }
+
+    private static final class NodeTimer extends NodeEvent implements Timer {
+        private final String name;
+        private final Runnable action;
+        long handle = -1;
+        boolean cancelled;
+        boolean fired;
+
+        NodeTimer(Node node, String name, Runnable action) {
+            super(node);
+            this.name = name;
+            this.action = action;
+        }
+
+        @Override
+        protected void deliver() {
+            if (cancelled) {
+                return;
+            }
+            fired = true;
+            World w = node.world;
+            w.trace().record(w.now(), TraceKind.TIMER, node.name(), node.name(), name);
+            action.run();
+        }
+
+        @Override
+        void rescheduled(long newHandle) {
+            handle = newHandle;
+        }
+
+        @Override
+        public void cancel() {
+            if (!cancelled && !fired) {
+                cancelled = true;
+                node.world.simulation().cancel(handle);
+            }
+        }
+
+        @Override
+        public boolean isPending() {
+            return !cancelled && !fired && node.epoch == incarnation() && node.state != NodeState.DOWN;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.clustersim.kernel.trace;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The run's fingerprint and its optional record. The hash folds in (time, kind, source,
+ * destination, type) of every event, so two runs agree on it exactly when they did the same
+ * things at the same instants. Node names and message types are hashed by their UTF-8 bytes,
+ * which do not depend on the JVM.
+ */
+public final class Trace {
+    private static final long FNV_PRIME = 0x100000001b3L;
+
+    private long hash = 0xcbf29ce484222325L;
+    private long recorded;
+    private final List<TraceSink> sinks = new ArrayList<>();
+    private final ArrayDeque<String> tail;
+    private final int tailCapacity;
+
+    public Trace() {
+        this(200);
+    }
+
+    /** @param tailCapacity how many recent events to keep in memory for failure reports */
+    public Trace(int tailCapacity) {
+        this.tailCapacity = tailCapacity;
+        this.tail = new ArrayDeque<>(Math.max(1, tailCapacity));
+    }
+
+    public void addSink(TraceSink sink) {
+        sinks.add(sink);
+    }
+
+    /** Records an event; {@code detail} is written to sinks but does not enter the hash. */
+    public void record(long time, TraceKind kind, String source, String destination, String type, String detail) {
+        long h = hash;
+        h = fold(h, time);
+        h = fold(h, kind.ordinal());
+        h = fold(h, nameHash(source));
+        h = fold(h, nameHash(destination));
+        h = fold(h, nameHash(type));
+        hash = h;
+        recorded++;
+        if (tailCapacity > 0) {
+            if (tail.size() == tailCapacity) {
+                tail.removeFirst();
+            }
+            tail.addLast(format(time, kind, source, destination, type, detail));
+        }
+        for (int i = 0; i < sinks.size(); i++) {
+            sinks.get(i).record(time, kind, source, destination, type, detail);
+        }
+    }
+
+    public void record(long time, TraceKind kind, String source, String destination, String type) {
+        record(time, kind, source, destination, type, null);
+    }
+
+    /** The running fingerprint. */
+    public long hash() {
+        return hash;
+    }
+
+    /** The fingerprint as 16 lower-case hex digits, as written in reports. */
+    public String hashHex() {
+        return String.format("%016x", hash);
+    }
+
+    public long recorded() {
+        return recorded;
+    }
+
+    /** The most recent events, oldest first, for failure reports. */
+    public List<String> tail() {
+        return List.copyOf(tail);
+    }
+
+    private static String format(long time, TraceKind kind, String src, String dst, String type, String detail) {
+        StringBuilder sb = new StringBuilder(64);
+        sb.append(time / 1_000_000_000L).append('.').append(String.format("%09d", time % 1_000_000_000L)).append("s ")
+                .append(kind).append(' ').append(src == null ? "-" : src).append(" -> ").append(dst == null ? "-" : dst)
+                .append(' ').append(type == null ? "" : type);
+        if (detail != null) {
+            sb.append(' ').append(detail);
+        }
+        return sb.toString();
+    }
+
+    private static long fold(long h, long v) {
+        // Mix the value first so that small integers spread over all 64 bits.
+        v *= 0x9E3779B97F4A7C15L;
+        v ^= v >>> 32;
+        return (h ^ v) * FNV_PRIME;
+    }
+
+    private static long nameHash(String s) {
+        if (s == null) {
+            return 0;
+        }
+        long h = 0xcbf29ce484222325L;
+        int n = s.length();
+        boolean ascii = true;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                ascii = false;
+                break;
+            }
+            h = (h ^ c) * FNV_PRIME;
+        }
+        if (ascii) {
+            return h;
+        }
+        h = 0xcbf29ce484222325L;
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            h = (h ^ (b & 0xff)) * FNV_PRIME;
+        }
+        return h;
+    }
+}
