@@ -1,0 +1,74 @@
+package io.clustersim.cli;
+
+import io.clustersim.scenarios.yaml.InputError;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code clustersim} command. With no subcommand it runs the default scenario. */
+@Command(
+        name = "clustersim",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = {
+            "Deterministic simulator of Nomad-style cluster topologies.",
+            "With no command, runs the default scenario scenarios/examples/reference-architecture.yaml."
+        },
+        subcommands = {RunCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:internal error",
+            "2:bad input or usage",
+            "3:a safety invariant was violated"
+        })
+public final class ClusterSimCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        RunCommand run = new RunCommand();
+        run.spec = spec.subcommands().get("run").getCommandSpec();
+        run.scenarioFile = defaultScenario();
+        return run.call();
+    }
+
+    /** The default scenario, found under {@code clustersim.home} (set by the launcher) or the working directory. */
+    static Path defaultScenario() {
+        String home = System.getProperty("clustersim.home", ".");
+        return Path.of(home, "scenarios", "examples", "reference-architecture.yaml");
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new ClusterSimCommand());
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (ex instanceof InputError ie) {
+                err.println("error: " + ie.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+            err.println("internal error: " + ex);
+            if (Boolean.getBoolean("clustersim.debug")) {
+                ex.printStackTrace(err);
+            } else {
+                err.println("(run with -Dclustersim.debug=true for the stack trace)");
+            }
+            return ExitCodes.INTERNAL_ERROR;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("error: " + ex.getMessage());
+            c.getErr().println("see: " + c.getCommandSpec().qualifiedName() + " --help");
+            return ExitCodes.BAD_INPUT;
+        });
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

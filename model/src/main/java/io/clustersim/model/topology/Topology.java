@@ -1,0 +1,63 @@
+package io.clustersim.model.topology;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The shape of a deployment: regions, each with datacenters, each with availability zones. */
+public record Topology(List<Region> regions) {
+    public Topology {
+        regions = List.copyOf(regions);
+    }
+
+    public record Region(String name, List<Datacenter> datacenters) {
+        public Region {
+            datacenters = List.copyOf(datacenters);
+        }
+    }
+
+    public record Datacenter(String name, List<Zone> zones) {
+        public Datacenter {
+            zones = List.copyOf(zones);
+        }
+    }
+
+    /** An availability zone and the agents in it. */
+    public record Zone(String name, int servers, int clients) {}
+
+    /** One region, one datacenter, the given zones: the common single-region layout. */
+    public static Topology singleRegion(String region, String datacenter, List<Zone> zones) {
+        return new Topology(List.of(new Region(region, List.of(new Datacenter(datacenter, zones)))));
+    }
+
+    public int totalServers() {
+        return placements().stream().filter(p -> p.role() == Role.SERVER).mapToInt(p -> 1).sum();
+    }
+
+    public int totalClients() {
+        return placements().stream().filter(p -> p.role() == Role.CLIENT).mapToInt(p -> 1).sum();
+    }
+
+    /**
+     * Every agent with its name and place, servers first, in declaration order. Names are
+     * {@code server-N} and {@code client-N}, numbered across the whole topology from 1.
+     */
+    public List<AgentPlacement> placements() {
+        List<AgentPlacement> servers = new ArrayList<>();
+        List<AgentPlacement> clients = new ArrayList<>();
+        for (Region r : regions) {
+            for (Datacenter d : r.datacenters()) {
+                for (Zone z : d.zones()) {
+                    var place = new io.clustersim.kernel.network.Placement(r.name(), d.name(), z.name());
+                    for (int i = 0; i < z.servers(); i++) {
+                        servers.add(new AgentPlacement("server-" + (servers.size() + 1), Role.SERVER, place));
+                    }
+                    for (int i = 0; i < z.clients(); i++) {
+                        clients.add(new AgentPlacement("client-" + (clients.size() + 1), Role.CLIENT, place));
+                    }
+                }
+            }
+        }
+        servers.addAll(clients);
+        return servers;
+    }
+}

@@ -1,0 +1,77 @@
+package io.clustersim.reports.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clustersim.reports.stats.Summary;
+import io.clustersim.scenarios.run.RunResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Builds {@code report.json}. Key order is fixed by construction and numbers are written by
+ * Jackson's locale-independent formatting, so equal results give equal bytes.
+ */
+public final class ReportJson {
+    /** Bumped whenever a field changes meaning or disappears; new fields do not bump it. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportJson() {}
+
+    public static ObjectNode toTree(RunResult r) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        root.put("scenario", r.scenario());
+        root.put("seed", r.seed());
+        root.put("simulatedSeconds", r.simulatedNanos() / 1e9);
+        root.put("events", r.events());
+        root.put("traceHash", r.traceHash());
+        ObjectNode metrics = root.putObject("metrics");
+        for (Map.Entry<String, Long> e : r.counters().entrySet()) {
+            metrics.put(e.getKey(), e.getValue());
+        }
+        for (Map.Entry<String, double[]> e : r.samples().entrySet()) {
+            metrics.set(e.getKey(), summary(Summary.of(e.getValue())));
+        }
+        return root;
+    }
+
+    static ObjectNode summary(Summary s) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("count", s.count());
+        put(n, "min", s.min());
+        put(n, "mean", s.mean());
+        put(n, "p50", s.p50());
+        put(n, "p90", s.p90());
+        put(n, "p99", s.p99());
+        put(n, "max", s.max());
+        return n;
+    }
+
+    private static void put(ObjectNode n, String key, double v) {
+        if (Double.isNaN(v)) {
+            n.putNull(key);
+        } else {
+            n.put(key, v);
+        }
+    }
+
+    public static String render(RunResult r) {
+        try {
+            return MAPPER.writeValueAsString(toTree(r)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes {@code dir/report.json} atomically. */
+    public static Path write(RunResult r, Path dir) throws IOException {
+        Path target = dir.resolve("report.json");
+        AtomicFiles.write(target, render(r));
+        return target;
+    }
+}

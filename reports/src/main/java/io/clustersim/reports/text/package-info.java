@@ -1,0 +1,2 @@
+/** Human-readable output: the one-screen summary printed after a run. */
+package io.clustersim.reports.text;

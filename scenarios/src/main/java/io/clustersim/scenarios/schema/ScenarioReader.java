@@ -1,0 +1,274 @@
+package io.clustersim.scenarios.schema;
+
+import io.clustersim.kernel.disk.DiskConfig;
+import io.clustersim.kernel.network.LatencyOverride;
+import io.clustersim.kernel.network.LinkClass;
+import io.clustersim.kernel.network.LinkProfile;
+import io.clustersim.kernel.network.NetworkConfig;
+import io.clustersim.kernel.random.Distribution;
+import io.clustersim.kernel.time.Durations;
+import io.clustersim.model.topology.AgentPlacement;
+import io.clustersim.model.topology.Topology;
+import io.clustersim.scenarios.yaml.InputError;
+import io.clustersim.scenarios.yaml.SafeYamlReader;
+import io.clustersim.scenarios.yaml.YamlMap;
+import io.clustersim.scenarios.yaml.YamlNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates a scenario file. Every problem becomes an {@link InputError} naming file,
+ * line, column and key path; a scenario that loads is complete and consistent.
+ */
+public final class ScenarioReader {
+    /** Seed used when a scenario names none; printed before every run, so runs stay reproducible. */
+    public static final long DEFAULT_SEED = 1;
+
+    private static final Pattern BANDWIDTH = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(B|KB|MB|GB|bit|Kbit|Mbit|Gbit)/s");
+
+    private final SafeYamlReader yaml = new SafeYamlReader();
+
+    public Scenario read(Path file) {
+        return fromTree(yaml.read(file), file.toString());
+    }
+
+    public Scenario read(String fileName, String text) {
+        return fromTree(yaml.read(fileName, text), fileName);
+    }
+
+    private Scenario fromTree(YamlNode root, String source) {
+        YamlMap m = YamlMap.of(root, "a scenario")
+                .allowOnly("name", "description", "seed", "duration", "topology", "network", "disk", "workload");
+        String name = m.string("name", "the scenario's name");
+        String description = m.string("description", "a description", "");
+        long seed = m.integer("seed", "the seed", DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
+        long duration = m.durationNanos("duration", "how long to simulate, e.g. 10m");
+        if (duration <= 0) {
+            throw InputError.at(m.require("duration", ""), "expected a duration greater than zero");
+        }
+        Topology topology = topology(m.require("topology", "regions, datacenters and zones"));
+        NetworkConfig network = m.get("network").map(n -> network(n, topology)).orElseGet(ScenarioReader::defaultNetwork);
+        DiskConfig disk = m.get("disk").map(ScenarioReader::disk).orElseGet(ScenarioReader::defaultDisk);
+        Workload workload = m.get("workload").map(ScenarioReader::workload).orElse(Workload.DEFAULT);
+        return new Scenario(name, description, seed, duration, topology, network, disk, workload, source);
+    }
+
+    // --- topology -------------------------------------------------------------------------
+
+    private static Topology topology(YamlNode node) {
+        YamlMap m = YamlMap.of(node, "the topology").allowOnly("regions");
+        List<YamlNode> regionNodes = m.list("regions", "regions");
+        if (regionNodes.isEmpty()) {
+            throw InputError.at(node, "expected at least one region under 'regions'");
+        }
+        Set<String> names = new HashSet<>();
+        List<Topology.Region> regions = new ArrayList<>();
+        for (YamlNode rn : regionNodes) {
+            YamlMap r = YamlMap.of(rn, "a region").allowOnly("name", "datacenters");
+            String rname = uniqueName(r, names, "region");
+            List<Topology.Datacenter> dcs = new ArrayList<>();
+            List<YamlNode> dcNodes = r.list("datacenters", "datacenters");
+            if (dcNodes.isEmpty()) {
+                throw InputError.at(rn, "expected at least one datacenter under 'datacenters'");
+            }
+            for (YamlNode dn : dcNodes) {
+                YamlMap d = YamlMap.of(dn, "a datacenter").allowOnly("name", "zones");
+                String dname = uniqueName(d, names, "datacenter");
+                List<Topology.Zone> zones = new ArrayList<>();
+                List<YamlNode> zoneNodes = d.list("zones", "availability zones");
+                if (zoneNodes.isEmpty()) {
+                    throw InputError.at(dn, "expected at least one zone under 'zones'");
+                }
+                for (YamlNode zn : zoneNodes) {
+                    YamlMap z = YamlMap.of(zn, "an availability zone").allowOnly("name", "servers", "clients");
+                    String zname = uniqueName(z, names, "zone");
+                    int servers = (int) z.integer("servers", "the number of servers", 0, 0, 100);
+                    int clients = (int) z.integer("clients", "the number of clients", 0, 0, 100_000);
+                    zones.add(new Topology.Zone(zname, servers, clients));
+                }
+                dcs.add(new Topology.Datacenter(dname, zones));
+            }
+            regions.add(new Topology.Region(rname, dcs));
+        }
+        Topology t = new Topology(regions);
+        if (t.totalServers() == 0) {
+            throw InputError.at(node, "expected at least one server in the topology");
+        }
+        return t;
+    }
+
+    private static String uniqueName(YamlMap m, Set<String> seen, String what) {
+        String name = m.string("name", "the " + what + "'s name");
+        if (name.isBlank() || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw InputError.at(m.require("name", ""), "expected a " + what + " name of letters, digits, '.', '_' or '-', got '" + name + "'");
+        }
+        if (!seen.add(name)) {
+            throw InputError.at(m.require("name", ""), "the name '" + name + "' is used twice; region, datacenter and zone names must be unique");
+        }
+        return name;
+    }
+
+    // --- network ---------------------------------------------------------------------------
+
+    static NetworkConfig defaultNetwork() {
+        Map<LinkClass, LinkProfile> m = new EnumMap<>(LinkClass.class);
+        m.put(LinkClass.SAME_ZONE, LinkProfile.of(Distribution.LogNormal.ofMedianAndP99(250_000, 1_000_000)));
+        m.put(LinkClass.CROSS_ZONE, LinkProfile.of(Distribution.LogNormal.ofMedianAndP99(1_000_000, 3_000_000)));
+        m.put(LinkClass.CROSS_REGION, LinkProfile.of(new Distribution.Normal(70_000_000, 5_000_000)));
+        return new NetworkConfig(m, List.of(), 0, 0);
+    }
+
+    private static NetworkConfig network(YamlNode node, Topology topology) {
+        YamlMap m = YamlMap.of(node, "the network").allowOnly("latency", "bandwidth", "lossProbability", "duplicationProbability", "overrides");
+        NetworkConfig defaults = defaultNetwork();
+        Map<LinkClass, Distribution> latency = new EnumMap<>(LinkClass.class);
+        Map<LinkClass, Double> bandwidth = new EnumMap<>(LinkClass.class);
+        for (LinkClass c : LinkClass.values()) {
+            latency.put(c, defaults.linkClasses().get(c).latencyNanos());
+            bandwidth.put(c, 0.0);
+        }
+        m.get("latency").ifPresent(l -> {
+            YamlMap lm = YamlMap.of(l, "latency per link class").allowOnly("sameZone", "crossZone", "crossRegion");
+            for (LinkClass c : LinkClass.values()) {
+                lm.get(key(c)).ifPresent(v -> latency.put(c, DistributionReader.readDuration(v)));
+            }
+        });
+        m.get("bandwidth").ifPresent(b -> {
+            YamlMap bm = YamlMap.of(b, "bandwidth per link class").allowOnly("sameZone", "crossZone", "crossRegion");
+            for (LinkClass c : LinkClass.values()) {
+                bm.get(key(c)).ifPresent(v -> bandwidth.put(c, bandwidth(v)));
+            }
+        });
+        Map<LinkClass, LinkProfile> profiles = new EnumMap<>(LinkClass.class);
+        for (LinkClass c : LinkClass.values()) {
+            profiles.put(c, new LinkProfile(latency.get(c), bandwidth.get(c)));
+        }
+        Set<String> places = placeNames(topology);
+        List<LatencyOverride> overrides = new ArrayList<>();
+        for (YamlNode on : m.list("overrides", "latency overrides")) {
+            YamlMap o = YamlMap.of(on, "an override such as { between: [zone-a, zone-b], latency: 12ms }").allowOnly("between", "latency");
+            YamlNode between = o.require("between", "two zones, datacenters, regions or nodes");
+            if (!(between instanceof YamlNode.Sequence s) || s.items().size() != 2) {
+                throw InputError.at(between, "expected a list of exactly two places, e.g. [us-east-1a, us-east-1c]");
+            }
+            String a = YamlMap.asString(s.items().get(0), "a zone, datacenter, region or node name");
+            String b = YamlMap.asString(s.items().get(1), "a zone, datacenter, region or node name");
+            for (int i = 0; i < 2; i++) {
+                String place = i == 0 ? a : b;
+                if (!places.contains(place)) {
+                    throw InputError.at(s.items().get(i), "unknown zone, datacenter, region or node '" + place
+                            + "'; the topology has: " + String.join(", ", new java.util.TreeSet<>(places)));
+                }
+            }
+            Distribution d = DistributionReader.readDuration(o.require("latency", "a latency distribution"));
+            overrides.add(new LatencyOverride(a, b, LinkProfile.of(d)));
+        }
+        double loss = m.number("lossProbability", "a probability", 0, 0, 1);
+        double dup = m.number("duplicationProbability", "a probability", 0, 0, 1);
+        return new NetworkConfig(profiles, overrides, loss, dup);
+    }
+
+    private static Set<String> placeNames(Topology t) {
+        Set<String> s = new HashSet<>();
+        for (AgentPlacement p : t.placements()) {
+            s.add(p.name());
+            s.add(p.placement().region());
+            s.add(p.placement().datacenter());
+            s.add(p.placement().zone());
+        }
+        for (Topology.Region r : t.regions()) {
+            s.add(r.name());
+            for (Topology.Datacenter d : r.datacenters()) {
+                s.add(d.name());
+                for (Topology.Zone z : d.zones()) {
+                    s.add(z.name());
+                }
+            }
+        }
+        return s;
+    }
+
+    private static String key(LinkClass c) {
+        return switch (c) {
+            case SAME_ZONE -> "sameZone";
+            case CROSS_ZONE -> "crossZone";
+            case CROSS_REGION -> "crossRegion";
+        };
+    }
+
+    private static double bandwidth(YamlNode v) {
+        String text = YamlMap.asString(v, "a bandwidth such as 1Gbit/s or 100MB/s");
+        Matcher mm = BANDWIDTH.matcher(text.trim());
+        if (!mm.matches()) {
+            throw InputError.at(v, "expected a bandwidth such as 1Gbit/s or 100MB/s, got '" + text + "'");
+        }
+        double x = Double.parseDouble(mm.group(1));
+        double bytes = switch (mm.group(2)) {
+            case "B" -> x;
+            case "KB" -> x * 1e3;
+            case "MB" -> x * 1e6;
+            case "GB" -> x * 1e9;
+            case "bit" -> x / 8;
+            case "Kbit" -> x * 1e3 / 8;
+            case "Mbit" -> x * 1e6 / 8;
+            default -> x * 1e9 / 8;
+        };
+        if (bytes <= 0) {
+            throw InputError.at(v, "expected a bandwidth greater than zero");
+        }
+        return bytes;
+    }
+
+    // --- disk and workload ------------------------------------------------------------------
+
+    static DiskConfig defaultDisk() {
+        return new DiskConfig(Distribution.LogNormal.ofMedianAndP99(1_000_000, 5_000_000), 3000);
+    }
+
+    private static DiskConfig disk(YamlNode node) {
+        YamlMap m = YamlMap.of(node, "the disk").allowOnly("fsync", "iops");
+        DiskConfig d = defaultDisk();
+        Distribution fsync = m.get("fsync").map(DistributionReader::readDuration).orElse(d.fsyncNanos());
+        double iops = m.number("iops", "synced writes per second (0 = unlimited)", d.iops(), 0, 1e9);
+        return new DiskConfig(fsync, iops);
+    }
+
+    private static Workload workload(YamlNode node) {
+        YamlMap m = YamlMap.of(node, "the workload").allowOnly("statusRpcInterval");
+        return new Workload(m.durationNanos("statusRpcInterval", "how often each client calls a server", Workload.DEFAULT.statusRpcIntervalNanos()));
+    }
+
+    /** A one-line description of the resolved options, printed before a run. */
+    public static String describe(Scenario s) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("scenario ").append(s.name()).append(" (").append(s.source()).append(")\n");
+        sb.append("  seed ").append(s.seed()).append(", duration ").append(Durations.format(s.durationNanos())).append('\n');
+        sb.append("  topology: ").append(s.topology().regions().size()).append(" region(s), ")
+                .append(s.topology().totalServers()).append(" servers, ").append(s.topology().totalClients()).append(" clients\n");
+        for (Topology.Region r : s.topology().regions()) {
+            for (Topology.Datacenter d : r.datacenters()) {
+                for (Topology.Zone z : d.zones()) {
+                    sb.append("    ").append(r.name()).append('/').append(d.name()).append('/').append(z.name())
+                            .append(": ").append(z.servers()).append(" servers, ").append(z.clients()).append(" clients\n");
+                }
+            }
+        }
+        sb.append("  network: ");
+        for (LinkClass c : LinkClass.values()) {
+            sb.append(key(c)).append(" mean ").append(String.format(java.util.Locale.ROOT, "%.3fms", s.network().linkClasses().get(c).latencyNanos().mean() / 1e6)).append(", ");
+        }
+        sb.append(s.network().overrides().size()).append(" override(s), loss ").append(s.network().lossProbability())
+                .append(", duplication ").append(s.network().duplicationProbability()).append('\n');
+        sb.append("  disk: fsync mean ").append(String.format(java.util.Locale.ROOT, "%.3fms", s.disk().fsyncNanos().mean() / 1e6))
+                .append(", iops ").append(s.disk().iops() == 0 ? "unlimited" : String.valueOf((long) s.disk().iops())).append('\n');
+        sb.append("  workload: status RPC every ").append(Durations.format(s.workload().statusRpcIntervalNanos()));
+        return sb.toString();
+    }
+}
