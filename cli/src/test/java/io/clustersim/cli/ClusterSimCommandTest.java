@@ -1,0 +1,88 @@
+package io.clustersim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ClusterSimCommandTest {
+    private static final Path EXAMPLE = Path.of("..", "scenarios", "examples", "reference-architecture.yaml");
+
+    private record Outcome(int exitCode, String out, String err) {}
+
+    private static Outcome run(String... args) {
+        CommandLine cl = ClusterSimCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void when_runSucceeds_then_reportAndRunInfoAreWrittenAndSeedIsPrinted(@TempDir Path dir) throws Exception {
+        Outcome o = run("run", EXAMPLE.toString(), "--out", dir.toString(), "--seed", "5");
+        assertThat(o.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(o.out()).contains("seed 5").contains("traceHash").contains("report:");
+        String report = Files.readString(dir.resolve("report.json"));
+        assertThat(report).contains("\"schemaVersion\"").contains("\"seed\" : 5").contains("\"messagesSent\"");
+        assertThat(report).doesNotContain("wall");
+        assertThat(Files.readString(dir.resolve("run-info.json"))).contains("wallSeconds");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("report.json", "run-info.json");
+        }
+    }
+
+    @Test
+    void when_sameScenarioAndSeedRunTwice_then_reportsAreByteIdentical(@TempDir Path dir) throws Exception {
+        assertThat(run("run", EXAMPLE.toString(), "--out", dir.resolve("a").toString()).exitCode()).isZero();
+        assertThat(run("run", EXAMPLE.toString(), "--out", dir.resolve("b").toString()).exitCode()).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("a/report.json"))).isEqualTo(Files.readAllBytes(dir.resolve("b/report.json")));
+    }
+
+    @Test
+    void when_traceIsRequested_then_jsonLinesAreWritten(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("trace.jsonl");
+        assertThat(run("run", EXAMPLE.toString(), "--out", dir.toString(), "--trace", trace.toString()).exitCode()).isZero();
+        var lines = Files.readAllLines(trace);
+        assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("{\"tNanos\":").endsWith("}"));
+    }
+
+    @Test
+    void when_inputIsBad_then_exitCodeIs2WithOneClearLineAndNoReport(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "name: x\nduration: 10s\ntopology:\n  regions: 3\n");
+        Path out = dir.resolve("out");
+        Outcome o = run("run", bad.toString(), "--out", out.toString());
+        assertThat(o.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(o.err()).startsWith("error: " + bad + ":4:12: topology.regions: expected a list of regions");
+        assertThat(o.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void when_usageIsWrong_then_exitCodeIs2() {
+        assertThat(run("run", "--no-such-option").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run("frobnicate").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    }
+
+    @Test
+    void when_validateIsGivenAGoodFile_then_itPrintsTheResolvedOptionsWithoutRunning() {
+        Outcome o = run("validate", EXAMPLE.toString());
+        assertThat(o.exitCode()).isZero();
+        assertThat(o.out()).contains("3 servers").contains("valid").doesNotContain("traceHash");
+    }
+
+    @Test
+    void when_helpIsAsked_then_everyCommandDescribesItself() {
+        assertThat(run("--help").out()).contains("run").contains("validate").contains("Exit codes");
+        assertThat(run("run", "--help").out()).contains("--seed").contains("--out").contains("--trace");
+        assertThat(run("validate", "--help").out()).contains("FILE");
+    }
+}
