@@ -35,7 +35,7 @@ public final class Disk {
 
     public Disk(Node owner, DiskConfig config) {
         this.owner = owner;
-        this.fsync = config.fsyncNanos().sampler(owner.world().streams().stream(owner.name()).stream("disk").rng());
+        this.fsync = config.fsyncNanos().sampler(owner.world().streams().stream(owner.name()).stream("kernel.disk").rng());
         this.issueIntervalNanos = config.iops() == 0 ? 0 : Math.max(1, Math.round(1e9 / config.iops()));
     }
 

@@ -15,7 +15,7 @@ public record DiskConfig(Distribution fsyncNanos, double iops) {
         }
     }
 
-    /** A fast local SSD: 1 ms fsync, no IOPS limit. Handy in tests. */
+    /** An ideal disk: writes complete at the instant they are issued, no IOPS limit. Handy in tests. */
     public static DiskConfig instant() {
         return new DiskConfig(new Distribution.Constant(0), 0);
     }

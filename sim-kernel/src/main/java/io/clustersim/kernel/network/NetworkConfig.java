@@ -25,7 +25,7 @@ public record NetworkConfig(
             }
         }
         overrides = List.copyOf(overrides);
-        if (lossProbability < 0 || lossProbability > 1 || duplicationProbability < 0 || duplicationProbability > 1) {
+        if (!(lossProbability >= 0 && lossProbability <= 1 && duplicationProbability >= 0 && duplicationProbability <= 1)) {
             throw new IllegalArgumentException("probabilities must be within [0, 1]");
         }
     }

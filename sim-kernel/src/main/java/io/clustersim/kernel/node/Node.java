@@ -106,9 +106,14 @@ public final class Node {
         epoch++;
         state = NodeState.DOWN;
         process = null;
+        List<NodeEvent> held = new ArrayList<>(deferred);
         deferred.clear();
         disk.crash();
         world.trace().record(world.now(), TraceKind.CRASH, name(), null, null);
+        // Held deliveries are lost with the process; say so, or the network's books never balance.
+        for (NodeEvent e : held) {
+            e.dropped();
+        }
     }
 
     /** Freezes the process; its timers and incoming messages wait for {@link #resume()}. */
@@ -120,7 +125,11 @@ public final class Node {
         world.trace().record(world.now(), TraceKind.PAUSE, name(), null, null);
     }
 
-    /** Thaws the process; what came due during the pause runs now, in its original order. */
+    /**
+     * Thaws the process; what came due during the pause runs now, in its original order. It runs
+     * within this call rather than as new events: new events would run after everything else
+     * already due at this instant, letting later events overtake the held ones.
+     */
     public void resume() {
         if (state != NodeState.PAUSED) {
             return;
@@ -130,7 +139,8 @@ public final class Node {
         List<NodeEvent> held = new ArrayList<>(deferred);
         deferred.clear();
         for (NodeEvent e : held) {
-            e.rescheduled(world.simulation().schedule(0, e));
+            // Each one checks the state again: an earlier one may have led to a crash or a pause.
+            e.onEvent();
         }
     }
 
@@ -235,11 +245,6 @@ public final class Node {
             World w = node.world;
             w.trace().record(w.now(), TraceKind.TIMER, node.name(), node.name(), name);
             action.run();
-        }
-
-        @Override
-        void rescheduled(long newHandle) {
-            handle = newHandle;
         }
 
         @Override

@@ -39,7 +39,4 @@ public abstract class NodeEvent implements EventHandler {
     final int incarnation() {
         return epoch;
     }
-
-    /** Called when the node resumes and this event is scheduled again. */
-    void rescheduled(long handle) {}
 }

@@ -9,7 +9,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * A distribution given as a percentile table, the way latency is usually published
  * ({@code p50: 1ms, p90: 3ms, p99: 12ms}). Between listed percentiles the quantile function is
  * linear. Without an explicit {@code p0} the lower end is extrapolated linearly from the first
- * two points (floored at zero); without {@code p100} the upper end likewise from the last two.
+ * two points (floored at zero when the table's values are non-negative, as latencies are);
+ * without {@code p100} the upper end likewise from the last two.
  */
 public record EmpiricalDistribution(double[] probabilities, double[] values) implements Distribution {
 
@@ -49,7 +50,10 @@ public record EmpiricalDistribution(double[] probabilities, double[] values) imp
         double[] v = t.values().stream().mapToDouble(Double::doubleValue).toArray();
         if (p[0] > 0) {
             double slope = (v[1] - v[0]) / (p[1] - p[0]);
-            double v0 = Math.max(0, v[0] - slope * p[0]);
+            double v0 = v[0] - slope * p[0];
+            if (v[0] >= 0) {
+                v0 = Math.max(0, v0); // a non-negative quantity (a latency) stays non-negative
+            }
             p = prepend(0, p);
             v = prepend(v0, v);
         }

@@ -82,11 +82,14 @@ public final class Durations {
     /**
      * Writes the shortest exact form in the largest unit that divides the value, e.g. {@code 90s}
      * is written {@code 1m30s}, {@code 1500000ns} is written {@code 1.5ms}. Round-trips with
-     * {@link #parseNanos}.
+     * {@link #parseNanos} for every non-negative value.
      */
     public static String format(long nanos) {
         if (nanos == 0) {
             return "0s";
+        }
+        if (nanos == Long.MIN_VALUE) {
+            return "-" + decimal(Long.MIN_VALUE, -NANOS_PER_SECOND, "s"); // its negation overflows
         }
         if (nanos < 0) {
             return "-" + format(-nanos);

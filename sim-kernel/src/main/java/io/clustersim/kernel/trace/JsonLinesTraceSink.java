@@ -7,7 +7,8 @@ import java.io.Writer;
 
 /**
  * Writes each event as one JSON object per line:
- * {@code {"t":1.500000000,"kind":"DELIVER","src":"server-1","dst":"server-2","type":"AppendEntries"}}.
+ * {@code {"tNanos":1500000000,"kind":"DELIVER","src":"server-1","dst":"server-2","type":"AppendEntries"}}.
+ * Absent fields (a null source, destination, type or detail) are left out.
  * Hand-written because the schema is flat and this sits on the event path.
  */
 public final class JsonLinesTraceSink implements TraceSink, AutoCloseable {

@@ -66,7 +66,7 @@ public final class Trace {
 
     /** The fingerprint as 16 lower-case hex digits, as written in reports. */
     public String hashHex() {
-        return String.format("%016x", hash);
+        return String.format(java.util.Locale.ROOT, "%016x", hash);
     }
 
     public long recorded() {
@@ -80,7 +80,7 @@ public final class Trace {
 
     private static String format(long time, TraceKind kind, String src, String dst, String type, String detail) {
         StringBuilder sb = new StringBuilder(64);
-        sb.append(time / 1_000_000_000L).append('.').append(String.format("%09d", time % 1_000_000_000L)).append("s ")
+        sb.append(time / 1_000_000_000L).append('.').append(String.format(java.util.Locale.ROOT, "%09d", time % 1_000_000_000L)).append("s ")
                 .append(kind).append(' ').append(src == null ? "-" : src).append(" -> ").append(dst == null ? "-" : dst)
                 .append(' ').append(type == null ? "" : type);
         if (detail != null) {

@@ -1,0 +1,128 @@
+package io.clustersim.faults;
+
+import io.clustersim.kernel.World;
+import io.clustersim.kernel.network.Partitions;
+import io.clustersim.kernel.node.Node;
+import io.clustersim.kernel.node.NodeId;
+import io.clustersim.kernel.node.NodeState;
+import io.clustersim.kernel.trace.TraceKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Applies a fault schedule to a world through the kernel's process and network controls. */
+public final class FailureInjector {
+    private final World world;
+    private final TargetResolver resolver;
+    private final FaultListener listener;
+
+    public FailureInjector(World world, TargetResolver resolver, FaultListener listener) {
+        this.world = world;
+        this.resolver = resolver;
+        this.listener = listener;
+    }
+
+    /** Schedules every fault of the list; call before running the simulation. */
+    public void install(List<ScheduledFault> schedule) {
+        for (ScheduledFault f : schedule) {
+            world.simulation().scheduleAt(f.atNanos(), () -> fire(f));
+        }
+    }
+
+    private void fire(ScheduledFault f) {
+        // Java 17 has no pattern switch; the chain covers every permitted Fault kind.
+        Fault fault = f.fault();
+        List<Node> affected;
+        if (fault instanceof Fault.Crash c) {
+            affected = apply(c.target(), Node::crash, n -> n.state() != NodeState.DOWN);
+        } else if (fault instanceof Fault.Restart r) {
+            affected = apply(r.target(), Node::start, n -> n.state() == NodeState.DOWN);
+        } else if (fault instanceof Fault.Pause p) {
+            affected = apply(p.target(), Node::pause, n -> n.state() == NodeState.UP);
+        } else {
+            affected = partition(f, (Fault.Partition) fault);
+        }
+        world.trace().record(world.now(), TraceKind.FAULT, null, null, describe(f.fault()), names(affected));
+        listener.injected(f, affected);
+        if (f.durationNanos() > 0 && !(f.fault() instanceof Fault.Partition)) {
+            world.simulation().schedule(f.durationNanos(), () -> undo(f, affected));
+        }
+    }
+
+    private void undo(ScheduledFault f, List<Node> affected) {
+        for (Node n : affected) {
+            if (f.fault() instanceof Fault.Crash && n.state() == NodeState.DOWN) {
+                n.start();
+            } else if (f.fault() instanceof Fault.Pause) {
+                n.resume();
+            }
+        }
+        world.trace().record(world.now(), TraceKind.FAULT, null, null, "undo " + describe(f.fault()), names(affected));
+        listener.undone(f, affected);
+    }
+
+    private List<Node> apply(Target target, java.util.function.Consumer<Node> action, java.util.function.Predicate<Node> applicable) {
+        List<Node> hit = new ArrayList<>();
+        for (Node n : resolver.resolve(target)) {
+            if (applicable.test(n)) {
+                action.accept(n);
+                hit.add(n);
+            }
+        }
+        return hit;
+    }
+
+    private List<Node> partition(ScheduledFault f, Fault.Partition p) {
+        List<List<NodeId>> groups = new ArrayList<>();
+        List<Node> all = new ArrayList<>();
+        for (List<String> group : p.groups()) {
+            List<NodeId> ids = new ArrayList<>();
+            for (String place : group) {
+                for (Node n : world.nodes()) {
+                    if (n.name().equals(place) || n.placement().zone().equals(place)
+                            || n.placement().datacenter().equals(place) || n.placement().region().equals(place)) {
+                        ids.add(n.id());
+                        all.add(n);
+                    }
+                }
+            }
+            groups.add(ids);
+        }
+        Partitions partitions = world.network().partitions();
+        List<Partitions.Cut> cuts = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            for (int j = i + 1; j < groups.size(); j++) {
+                cuts.add(partitions.split(groups.get(i), groups.get(j)));
+            }
+        }
+        if (f.durationNanos() > 0) {
+            world.simulation().schedule(f.durationNanos(), () -> {
+                cuts.forEach(partitions::heal);
+                world.trace().record(world.now(), TraceKind.FAULT, null, null, "heal partition", null);
+                listener.undone(f, all);
+            });
+        }
+        return all;
+    }
+
+    private static String describe(Fault f) {
+        if (f instanceof Fault.Crash c) {
+            return "crash " + c.target();
+        } else if (f instanceof Fault.Restart r) {
+            return "restart " + r.target();
+        } else if (f instanceof Fault.Pause p) {
+            return "pause " + p.target();
+        }
+        return "partition " + ((Fault.Partition) f).groups();
+    }
+
+    private static String names(List<Node> nodes) {
+        StringBuilder sb = new StringBuilder();
+        for (Node n : nodes) {
+            if (sb.length() > 0) {
+                sb.append(',');
+            }
+            sb.append(n.name());
+        }
+        return sb.toString();
+    }
+}

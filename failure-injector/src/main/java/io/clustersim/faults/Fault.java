@@ -1,0 +1,25 @@
+package io.clustersim.faults;
+
+import java.util.List;
+
+/** What goes wrong. Each fault can be undone, for faults with a duration. */
+public sealed interface Fault {
+    /** The process dies: volatile state and unsynced writes are lost. Undone by a restart. */
+    record Crash(Target target) implements Fault {}
+
+    /** A crashed process starts again from what its disk kept. */
+    record Restart(Target target) implements Fault {}
+
+    /** A stop-the-world freeze (a long GC pause, a VM stall). Undone by resuming. */
+    record Pause(Target target) implements Fault {}
+
+    /**
+     * The network splits into the given groups (each a list of zone or node names); nodes in
+     * different groups cannot talk. Undone by healing.
+     */
+    record Partition(List<List<String>> groups) implements Fault {
+        public Partition {
+            groups = groups.stream().map(List::copyOf).toList();
+        }
+    }
+}

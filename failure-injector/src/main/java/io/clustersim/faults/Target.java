@@ -1,0 +1,36 @@
+package io.clustersim.faults;
+
+/** Whom a fault hits. Resolved when the fault fires, not when the scenario is read. */
+public sealed interface Target {
+    /** A node by name, e.g. {@code server-2}. */
+    record Node(String name) implements Target {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** Every node in an availability zone. */
+    record Zone(String name) implements Target {
+        @Override
+        public String toString() {
+            return "zone " + name;
+        }
+    }
+
+    /** Whichever server leads when the fault fires (none: the fault does nothing and says so). */
+    record Leader() implements Target {
+        @Override
+        public String toString() {
+            return "leader";
+        }
+    }
+
+    /** Some server that is not the leader when the fault fires: the first one in name order. */
+    record Follower() implements Target {
+        @Override
+        public String toString() {
+            return "follower";
+        }
+    }
+}
