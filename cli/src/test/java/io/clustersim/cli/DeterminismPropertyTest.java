@@ -32,7 +32,7 @@ class DeterminismPropertyTest {
         }
         NetworkConfig net = NetworkConfig.uniform(Distribution.LogNormal.ofMedianAndP99(1e6, 5e6)).withLoss(loss);
         return new Scenario("prop", "", seed, 30_000_000_000L, new Topology(regions), net,
-                new DiskConfig(new Distribution.Exponential(1e6), 1000), new Workload(500_000_000L), "generated");
+                new DiskConfig(new Distribution.Exponential(1e6), 1000), new Workload(500_000_000L), List.of(), "generated");
     }
 
     @Property(tries = 60)

@@ -104,7 +104,8 @@ public final class FailureInjector {
         return all;
     }
 
-    private static String describe(Fault f) {
+    /** A short human description, e.g. {@code crash leader}. */
+    public static String describe(Fault f) {
         if (f instanceof Fault.Crash c) {
             return "crash " + c.target();
         } else if (f instanceof Fault.Restart r) {

@@ -2,7 +2,9 @@ package io.clustersim.scenarios.schema;
 
 import io.clustersim.kernel.disk.DiskConfig;
 import io.clustersim.kernel.network.NetworkConfig;
+import io.clustersim.faults.ScheduledFault;
 import io.clustersim.model.topology.Topology;
+import java.util.List;
 
 /**
  * A validated scenario: everything a run needs besides the seed override.
@@ -18,9 +20,14 @@ public record Scenario(
         NetworkConfig network,
         DiskConfig disk,
         Workload workload,
+        List<ScheduledFault> failures,
         String source) {
 
+    public Scenario {
+        failures = List.copyOf(failures);
+    }
+
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, description, newSeed, durationNanos, topology, network, disk, workload, source);
+        return new Scenario(name, description, newSeed, durationNanos, topology, network, disk, workload, failures, source);
     }
 }

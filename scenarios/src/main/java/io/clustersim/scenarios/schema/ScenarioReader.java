@@ -6,6 +6,7 @@ import io.clustersim.kernel.network.LinkClass;
 import io.clustersim.kernel.network.LinkProfile;
 import io.clustersim.kernel.network.NetworkConfig;
 import io.clustersim.kernel.random.Distribution;
+import io.clustersim.faults.ScheduledFault;
 import io.clustersim.kernel.time.Durations;
 import io.clustersim.model.topology.AgentPlacement;
 import io.clustersim.model.topology.Topology;
@@ -45,7 +46,7 @@ public final class ScenarioReader {
 
     private Scenario fromTree(YamlNode root, String source) {
         YamlMap m = YamlMap.of(root, "a scenario")
-                .allowOnly("name", "description", "seed", "duration", "topology", "network", "disk", "workload");
+                .allowOnly("name", "description", "seed", "duration", "topology", "network", "disk", "workload", "failures");
         String name = m.string("name", "the scenario's name");
         String description = m.string("description", "a description", "");
         long seed = m.integer("seed", "the seed", DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
@@ -57,7 +58,8 @@ public final class ScenarioReader {
         NetworkConfig network = m.get("network").map(n -> network(n, topology)).orElseGet(ScenarioReader::defaultNetwork);
         DiskConfig disk = m.get("disk").map(ScenarioReader::disk).orElseGet(ScenarioReader::defaultDisk);
         Workload workload = m.get("workload").map(ScenarioReader::workload).orElse(Workload.DEFAULT);
-        return new Scenario(name, description, seed, duration, topology, network, disk, workload, source);
+        List<ScheduledFault> failures = FailuresReader.read(m.list("failures", "failures"), topology, duration);
+        return new Scenario(name, description, seed, duration, topology, network, disk, workload, failures, source);
     }
 
     // --- topology -------------------------------------------------------------------------
@@ -269,6 +271,12 @@ public final class ScenarioReader {
         sb.append("  disk: fsync mean ").append(String.format(java.util.Locale.ROOT, "%.3fms", s.disk().fsyncNanos().mean() / 1e6))
                 .append(", iops ").append(s.disk().iops() == 0 ? "unlimited" : String.valueOf((long) s.disk().iops())).append('\n');
         sb.append("  workload: status RPC every ").append(Durations.format(s.workload().statusRpcIntervalNanos()));
+        for (ScheduledFault f : s.failures()) {
+            sb.append("\n  failure at ").append(Durations.format(f.atNanos())).append(": ").append(io.clustersim.faults.FailureInjector.describe(f.fault()));
+            if (f.durationNanos() > 0) {
+                sb.append(" for ").append(Durations.format(f.durationNanos()));
+            }
+        }
         return sb.toString();
     }
 }

@@ -1,0 +1,130 @@
+package io.clustersim.scenarios.schema;
+
+import io.clustersim.faults.Fault;
+import io.clustersim.faults.ScheduledFault;
+import io.clustersim.faults.Target;
+import io.clustersim.model.topology.AgentPlacement;
+import io.clustersim.model.topology.Topology;
+import io.clustersim.scenarios.yaml.InputError;
+import io.clustersim.scenarios.yaml.YamlMap;
+import io.clustersim.scenarios.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads the {@code failures:} list. Each entry fires at {@code at}, names exactly one action and
+ * may be undone after {@code for}:
+ * <pre>
+ *   - { at: 2m, crash: leader, for: 30s }      # leader | follower | a node name | zone:NAME
+ *   - { at: 5m, restart: server-2 }
+ *   - { at: 1m, pause: server-1, for: 10s }
+ *   - { at: 3m, partition: [[us-east-1a], [us-east-1b, us-east-1c]], for: 1m }
+ * </pre>
+ * New fault kinds are new action keys; the entry's shape stays the same.
+ */
+final class FailuresReader {
+    private static final List<String> ACTIONS = List.of("crash", "restart", "pause", "partition");
+
+    private FailuresReader() {}
+
+    static List<ScheduledFault> read(List<YamlNode> entries, Topology topology, long durationNanos) {
+        Set<String> nodes = new TreeSet<>();
+        Set<String> places = new TreeSet<>();
+        for (AgentPlacement p : topology.placements()) {
+            nodes.add(p.name());
+            places.add(p.name());
+            places.add(p.placement().zone());
+            places.add(p.placement().datacenter());
+            places.add(p.placement().region());
+        }
+        for (Topology.Region r : topology.regions()) {
+            places.add(r.name());
+            for (Topology.Datacenter d : r.datacenters()) {
+                places.add(d.name());
+                d.zones().forEach(z -> places.add(z.name()));
+            }
+        }
+        List<ScheduledFault> out = new ArrayList<>();
+        for (YamlNode e : entries) {
+            YamlMap m = YamlMap.of(e, "a failure such as { at: 2m, crash: leader, for: 30s }")
+                    .allowOnly("at", "for", "crash", "restart", "pause", "partition");
+            long at = m.durationNanos("at", "when the failure happens");
+            long forNanos = m.durationNanos("for", "how long until it is undone", 0);
+            if (at > durationNanos) {
+                throw InputError.at(m.require("at", ""), "the failure is after the end of the run");
+            }
+            List<String> actions = ACTIONS.stream().filter(m::has).toList();
+            if (actions.size() != 1) {
+                throw InputError.at(e, "expected exactly one of: " + String.join(", ", ACTIONS));
+            }
+            String action = actions.get(0);
+            YamlNode body = m.require(action, "the target");
+            Fault fault = switch (action) {
+                case "crash" -> new Fault.Crash(target(body, nodes, places));
+                case "restart" -> new Fault.Restart(target(body, nodes, places));
+                case "pause" -> new Fault.Pause(target(body, nodes, places));
+                default -> partition(body, places);
+            };
+            if (fault instanceof Fault.Restart && forNanos > 0) {
+                throw InputError.at(m.require("for", ""), "a restart cannot be undone; drop 'for'");
+            }
+            out.add(new ScheduledFault(at, fault, forNanos));
+        }
+        return out;
+    }
+
+    private static Target target(YamlNode node, Set<String> nodes, Set<String> places) {
+        String t = YamlMap.asString(node, "leader, follower, a node name or zone:NAME");
+        if (t.equals("leader")) {
+            return new Target.Leader();
+        }
+        if (t.equals("follower")) {
+            return new Target.Follower();
+        }
+        if (t.startsWith("zone:")) {
+            String zone = t.substring(5);
+            if (!places.contains(zone)) {
+                throw InputError.at(node, "unknown zone '" + zone + "'");
+            }
+            return new Target.Zone(zone);
+        }
+        if (!nodes.contains(t)) {
+            throw InputError.at(node, "unknown target '" + t + "'; expected leader, follower, zone:NAME or a node: "
+                    + abbreviate(nodes));
+        }
+        return new Target.Node(t);
+    }
+
+    private static Fault partition(YamlNode node, Set<String> places) {
+        if (!(node instanceof YamlNode.Sequence groups) || groups.items().size() < 2) {
+            throw InputError.at(node, "expected at least two groups, e.g. [[us-east-1a], [us-east-1b, us-east-1c]]");
+        }
+        List<List<String>> out = new ArrayList<>();
+        Set<String> seen = new TreeSet<>();
+        for (YamlNode g : groups.items()) {
+            if (!(g instanceof YamlNode.Sequence group) || group.items().isEmpty()) {
+                throw InputError.at(g, "expected a non-empty list of zones, datacenters, regions or nodes");
+            }
+            List<String> names = new ArrayList<>();
+            for (YamlNode n : group.items()) {
+                String place = YamlMap.asString(n, "a zone, datacenter, region or node name");
+                if (!places.contains(place)) {
+                    throw InputError.at(n, "unknown zone, datacenter, region or node '" + place + "'");
+                }
+                if (!seen.add(place)) {
+                    throw InputError.at(n, "'" + place + "' is in two groups");
+                }
+                names.add(place);
+            }
+            out.add(names);
+        }
+        return new Fault.Partition(out);
+    }
+
+    private static String abbreviate(Set<String> names) {
+        List<String> l = new ArrayList<>(names);
+        return l.size() <= 8 ? String.join(", ", l) : String.join(", ", l.subList(0, 8)) + ", ...";
+    }
+}
