@@ -1,0 +1,188 @@
+package io.clustersim.gossip.harness;
+
+import io.clustersim.gossip.config.GossipConfig;
+import io.clustersim.gossip.config.MemberlistConfig;
+import io.clustersim.gossip.memberlist.MemberlistFormulas;
+import io.clustersim.gossip.message.Tags;
+import io.clustersim.gossip.observe.GossipObserver;
+import io.clustersim.kernel.network.NetworkConfig;
+import io.clustersim.kernel.network.Placement;
+import io.clustersim.kernel.random.Distribution;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+
+/**
+ * Settings of a {@link SerfPoolHarness}. Defaults: 5 members named {@code m1..m5}, the LAN
+ * profile, one zone ({@code global/dc1/zone-a}), 0.2 to 1 ms one-way latency without loss, members
+ * joining through {@code m1}, Nomad-server tags, seed 1.
+ */
+public final class SerfPoolBuilder {
+    /** How the pool comes together at time zero. */
+    public enum StartMode {
+        /** Everyone starts knowing everyone alive: measure steady state from time zero. */
+        PRE_JOINED,
+        /** The seeds start alone; every other member starts and joins through the seeds. */
+        SEED_JOIN
+    }
+
+    long seed = 1;
+    List<String> names;
+    int size = 5;
+    String namePrefix = "m";
+    GossipConfig config = GossipConfig.lan();
+    NetworkConfig network = NetworkConfig.uniform(new Distribution.Uniform(200_000, 1_000_000));
+    List<Placement> placements = List.of(new Placement("global", "dc1", "zone-a"));
+    BiFunction<String, Placement, Map<String, String>> tags = SerfPoolBuilder::nomadServerTags;
+    StartMode startMode = StartMode.SEED_JOIN;
+    int seedCount = 1;
+    Duration joinStagger = Duration.ZERO;
+    Duration retryJoinInterval = Duration.ofSeconds(30);
+    int traceTail;
+    Duration healthyAfter;
+    final List<GossipObserver> observers = new ArrayList<>();
+
+    SerfPoolBuilder() {}
+
+    /** The world's root seed: it alone decides every random choice of the run. */
+    public SerfPoolBuilder seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /** Number of members, named {@code <prefix>1..<prefix>n}. */
+    public SerfPoolBuilder size(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("size must be >= 1");
+        }
+        this.size = size;
+        this.names = null;
+        return this;
+    }
+
+    public SerfPoolBuilder namePrefix(String prefix) {
+        this.namePrefix = Objects.requireNonNull(prefix);
+        return this;
+    }
+
+    /** Explicit member names (overrides size). */
+    public SerfPoolBuilder names(List<String> names) {
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("need at least one member");
+        }
+        this.names = List.copyOf(names);
+        return this;
+    }
+
+    public SerfPoolBuilder config(GossipConfig config) {
+        this.config = Objects.requireNonNull(config);
+        return this;
+    }
+
+    public SerfPoolBuilder network(NetworkConfig network) {
+        this.network = Objects.requireNonNull(network);
+        return this;
+    }
+
+    /** Placements, assigned to members round-robin (one placement puts everyone in one zone). */
+    public SerfPoolBuilder placements(List<Placement> placements) {
+        if (placements.isEmpty()) {
+            throw new IllegalArgumentException("need at least one placement");
+        }
+        this.placements = List.copyOf(placements);
+        return this;
+    }
+
+    /** Each member's Serf tags from its name and placement; default {@link #nomadServerTags}. */
+    public SerfPoolBuilder tags(BiFunction<String, Placement, Map<String, String>> tags) {
+        this.tags = Objects.requireNonNull(tags);
+        return this;
+    }
+
+    public SerfPoolBuilder startMode(StartMode mode) {
+        this.startMode = Objects.requireNonNull(mode);
+        return this;
+    }
+
+    /** How many of the first members act as join seeds (default 1). */
+    public SerfPoolBuilder seedCount(int seedCount) {
+        if (seedCount < 1) {
+            throw new IllegalArgumentException("seedCount must be >= 1");
+        }
+        this.seedCount = seedCount;
+        return this;
+    }
+
+    /** In SEED_JOIN mode, member i starts at i x stagger (default 0: all at once). */
+    public SerfPoolBuilder joinStagger(Duration stagger) {
+        this.joinStagger = Objects.requireNonNull(stagger);
+        return this;
+    }
+
+    /** A failed join is retried after this (Nomad {@code retry_join} interval, default 30 s); zero never retries. */
+    public SerfPoolBuilder retryJoinInterval(Duration interval) {
+        this.retryJoinInterval = Objects.requireNonNull(interval);
+        return this;
+    }
+
+    /** Recent kernel trace lines kept for failure reports (default 0, which is fastest). */
+    public SerfPoolBuilder traceTail(int lines) {
+        this.traceTail = lines;
+        return this;
+    }
+
+    /**
+     * How long after its last pause, slowdown or partition a member counts as healthy again for
+     * {@link GossipMetrics#falseFailuresOfHealthyMembers()}; default: the longest probe window plus
+     * the longest suspicion timeout for the pool's size.
+     */
+    public SerfPoolBuilder healthyAfter(Duration grace) {
+        this.healthyAfter = Objects.requireNonNull(grace);
+        return this;
+    }
+
+    /** Another observer of every member (the metrics observe anyway). */
+    public SerfPoolBuilder observer(GossipObserver observer) {
+        observers.add(Objects.requireNonNull(observer));
+        return this;
+    }
+
+    public SerfPoolHarness build() {
+        List<String> memberNames = names;
+        if (memberNames == null) {
+            memberNames = new ArrayList<>();
+            for (int i = 1; i <= size; i++) {
+                memberNames.add(namePrefix + i);
+            }
+        }
+        if (seedCount > memberNames.size()) {
+            throw new IllegalArgumentException("seedCount " + seedCount + " exceeds the pool size " + memberNames.size());
+        }
+        return new SerfPoolHarness(this, memberNames);
+    }
+
+    /** The healthy-again grace: as set, else the longest probe window plus the longest suspicion timeout for n members. */
+    long healthyAfterNanos(int n) {
+        if (healthyAfter != null) {
+            return healthyAfter.toNanos();
+        }
+        MemberlistConfig c = config.memberlist();
+        long probe = c.probeInterval().toNanos();
+        long min = MemberlistFormulas.suspicionTimeoutNanos(c.suspicionMult(), n, probe);
+        return probe * c.awarenessMaxMultiplier() + c.suspicionMaxTimeoutMult() * min;
+    }
+
+    /** Tags as a Nomad server sets them: role, region, dc and zone from the placement. */
+    public static Map<String, String> nomadServerTags(String name, Placement p) {
+        Map<String, String> t = new TreeMap<>();
+        t.put(Tags.ROLE, Tags.ROLE_NOMAD_SERVER);
+        t.put(Tags.REGION, p.region());
+        t.put(Tags.DATACENTER, p.datacenter());
+        t.put(Tags.ZONE, p.zone());
+        return t;
+    }
+}

@@ -1,0 +1,16 @@
+package io.clustersim.gossip.message;
+
+/**
+ * "{@code from} declares {@code node} dead at {@code incarnation}." When {@code from} equals
+ * {@code node} the member is leaving on purpose and receivers mark it left (reference 2.5).
+ */
+public record Dead(String node, long incarnation, String from) implements Update {
+    public boolean isLeave() {
+        return node.equals(from);
+    }
+
+    @Override
+    public int sizeBytes() {
+        return 12 + node.length() + from.length();
+    }
+}

@@ -1,0 +1,10 @@
+package io.clustersim.gossip.observe;
+
+/** Serf's member events (serf {@code event.go}; reference section 2.6). */
+public enum SerfEventType {
+    MEMBER_JOIN,
+    MEMBER_LEAVE,
+    MEMBER_FAILED,
+    MEMBER_UPDATE,
+    MEMBER_REAP
+}
