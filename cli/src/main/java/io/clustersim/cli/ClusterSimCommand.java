@@ -1,5 +1,6 @@
 package io.clustersim.cli;
 
+import io.clustersim.scenarios.run.InvariantViolated;
 import io.clustersim.scenarios.yaml.InputError;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -50,6 +51,10 @@ public final class ClusterSimCommand implements Callable<Integer> {
             if (ex instanceof InputError ie) {
                 err.println("error: " + ie.getMessage());
                 return ExitCodes.BAD_INPUT;
+            }
+            if (ex instanceof InvariantViolated v) {
+                ViolationReport.print(err, v, null);
+                return ExitCodes.SAFETY_VIOLATION;
             }
             err.println("internal error: " + ex);
             if (Boolean.getBoolean("clustersim.debug")) {

@@ -4,6 +4,7 @@ import io.clustersim.kernel.trace.JsonLinesTraceSink;
 import io.clustersim.reports.json.ReportJson;
 import io.clustersim.reports.json.RunInfoJson;
 import io.clustersim.reports.text.TextSummary;
+import io.clustersim.scenarios.run.InvariantViolated;
 import io.clustersim.scenarios.run.RunResult;
 import io.clustersim.scenarios.run.ScenarioRunner;
 import io.clustersim.scenarios.schema.Scenario;
@@ -55,7 +56,13 @@ final class RunCommand implements Callable<Integer> {
 
         String startedAt = Instant.now().toString();
         long wallStart = System.nanoTime();
-        RunResult result = traceFile == null ? new ScenarioRunner().run(scenario, null) : runTraced(scenario);
+        RunResult result;
+        try {
+            result = traceFile == null ? new ScenarioRunner().run(scenario, null) : runTraced(scenario);
+        } catch (InvariantViolated v) {
+            ViolationReport.print(spec.commandLine().getErr(), v, scenarioFile);
+            return ExitCodes.SAFETY_VIOLATION;
+        }
         long wall = System.nanoTime() - wallStart;
         try {
             Path report = ReportJson.write(result, dir);
@@ -69,7 +76,10 @@ final class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Writes the trace beside its final name and moves it into place only when the run completed. */
+    /**
+     * Writes the trace beside its final name and moves it into place when the run completed or
+     * stopped at a safety violation; an internal error leaves no trace file behind.
+     */
     private RunResult runTraced(Scenario scenario) {
         try {
             Path target = traceFile.toAbsolutePath();
@@ -79,6 +89,10 @@ final class RunCommand implements Callable<Integer> {
                 RunResult r;
                 try (JsonLinesTraceSink sink = new JsonLinesTraceSink(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
                     r = new ScenarioRunner().run(scenario, sink);
+                } catch (InvariantViolated v) {
+                    // The trace up to the violation is the evidence: keep it.
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                    throw v;
                 }
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
                 return r;

@@ -2,7 +2,9 @@ package io.clustersim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clustersim.gossip.config.GossipConfig;
 import io.clustersim.kernel.disk.DiskConfig;
+import io.clustersim.raft.config.RaftConfig;
 import io.clustersim.kernel.random.Distribution;
 import io.clustersim.kernel.network.NetworkConfig;
 import io.clustersim.model.topology.Topology;
@@ -32,7 +34,8 @@ class DeterminismPropertyTest {
         }
         NetworkConfig net = NetworkConfig.uniform(Distribution.LogNormal.ofMedianAndP99(1e6, 5e6)).withLoss(loss);
         return new Scenario("prop", "", seed, 30_000_000_000L, new Topology(regions), net,
-                new DiskConfig(new Distribution.Exponential(1e6), 1000), new Workload(500_000_000L), List.of(), "generated");
+                new DiskConfig(new Distribution.Exponential(1e6), 1000), RaftConfig.hashicorp(), GossipConfig.nomadServer(),
+                new Workload(500_000_000L, 5, 2_000_000_000L), List.of(), "generated");
     }
 
     @Property(tries = 60)

@@ -13,11 +13,17 @@ import java.util.List;
 public final class FailureInjector {
     private final World world;
     private final TargetResolver resolver;
+    private final NodeControls controls;
     private final FaultListener listener;
 
     public FailureInjector(World world, TargetResolver resolver, FaultListener listener) {
+        this(world, resolver, NodeControls.KERNEL, listener);
+    }
+
+    public FailureInjector(World world, TargetResolver resolver, NodeControls controls, FaultListener listener) {
         this.world = world;
         this.resolver = resolver;
+        this.controls = controls;
         this.listener = listener;
     }
 
@@ -33,11 +39,11 @@ public final class FailureInjector {
         Fault fault = f.fault();
         List<Node> affected;
         if (fault instanceof Fault.Crash c) {
-            affected = apply(c.target(), Node::crash, n -> n.state() != NodeState.DOWN);
+            affected = apply(c.target(), controls::crash, n -> n.state() != NodeState.DOWN);
         } else if (fault instanceof Fault.Restart r) {
-            affected = apply(r.target(), Node::start, n -> n.state() == NodeState.DOWN);
+            affected = apply(r.target(), controls::start, n -> n.state() == NodeState.DOWN);
         } else if (fault instanceof Fault.Pause p) {
-            affected = apply(p.target(), Node::pause, n -> n.state() == NodeState.UP);
+            affected = apply(p.target(), controls::pause, n -> n.state() == NodeState.UP);
         } else {
             affected = partition(f, (Fault.Partition) fault);
         }
@@ -51,9 +57,9 @@ public final class FailureInjector {
     private void undo(ScheduledFault f, List<Node> affected) {
         for (Node n : affected) {
             if (f.fault() instanceof Fault.Crash && n.state() == NodeState.DOWN) {
-                n.start();
+                controls.start(n);
             } else if (f.fault() instanceof Fault.Pause) {
-                n.resume();
+                controls.resume(n);
             }
         }
         world.trace().record(world.now(), TraceKind.FAULT, null, null, "undo " + describe(f.fault()), names(affected));

@@ -21,8 +21,25 @@ public record Topology(List<Region> regions) {
         }
     }
 
-    /** An availability zone and the agents in it. */
-    public record Zone(String name, int servers, int clients) {}
+    /**
+     * An availability zone and the agents in it. {@code members} are plain Serf pool members with no
+     * Nomad role, for gossip studies.
+     */
+    public record Zone(String name, int servers, int clients, int members) {
+        public Zone(String name, int servers, int clients) {
+            this(name, servers, clients, 0);
+        }
+    }
+
+    /** A plain Serf pool of {@code members}, spread round-robin over {@code zones} of one region. */
+    public static Topology serfPool(int members, List<String> zones) {
+        List<Zone> z = new ArrayList<>();
+        for (int i = 0; i < zones.size(); i++) {
+            int n = members / zones.size() + (i < members % zones.size() ? 1 : 0);
+            z.add(new Zone(zones.get(i), 0, 0, n));
+        }
+        return singleRegion("pool", "pool", z);
+    }
 
     /** One region, one datacenter, the given zones: the common single-region layout. */
     public static Topology singleRegion(String region, String datacenter, List<Zone> zones) {
@@ -37,13 +54,19 @@ public record Topology(List<Region> regions) {
         return placements().stream().filter(p -> p.role() == Role.CLIENT).mapToInt(p -> 1).sum();
     }
 
+    public int totalSerfMembers() {
+        return placements().stream().filter(p -> p.role() == Role.SERF_MEMBER).mapToInt(p -> 1).sum();
+    }
+
     /**
-     * Every agent with its name and place, servers first, in declaration order. Names are
-     * {@code server-N} and {@code client-N}, numbered across the whole topology from 1.
+     * Every agent with its name and place, servers first, then clients, then Serf members, in
+     * declaration order. Names are {@code server-N}, {@code client-N} and {@code member-N}, numbered
+     * across the whole topology from 1.
      */
     public List<AgentPlacement> placements() {
         List<AgentPlacement> servers = new ArrayList<>();
         List<AgentPlacement> clients = new ArrayList<>();
+        List<AgentPlacement> members = new ArrayList<>();
         for (Region r : regions) {
             for (Datacenter d : r.datacenters()) {
                 for (Zone z : d.zones()) {
@@ -54,10 +77,14 @@ public record Topology(List<Region> regions) {
                     for (int i = 0; i < z.clients(); i++) {
                         clients.add(new AgentPlacement("client-" + (clients.size() + 1), Role.CLIENT, place));
                     }
+                    for (int i = 0; i < z.members(); i++) {
+                        members.add(new AgentPlacement("member-" + (members.size() + 1), Role.SERF_MEMBER, place));
+                    }
                 }
             }
         }
         servers.addAll(clients);
+        servers.addAll(members);
         return servers;
     }
 }

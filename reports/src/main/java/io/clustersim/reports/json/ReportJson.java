@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clustersim.reports.stats.Summary;
+import io.clustersim.scenarios.run.Metric;
 import io.clustersim.scenarios.run.RunResult;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,14 +31,25 @@ public final class ReportJson {
         root.put("simulatedSeconds", r.simulatedNanos() / 1e9);
         root.put("events", r.events());
         root.put("traceHash", r.traceHash());
-        ObjectNode metrics = root.putObject("metrics");
-        for (Map.Entry<String, Long> e : r.counters().entrySet()) {
-            metrics.put(e.getKey(), e.getValue());
-        }
-        for (Map.Entry<String, double[]> e : r.samples().entrySet()) {
-            metrics.set(e.getKey(), summary(Summary.of(e.getValue())));
-        }
+        root.set("metrics", group(r.metrics()));
         return root;
+    }
+
+    private static ObjectNode group(Map<String, Metric> metrics) {
+        ObjectNode n = MAPPER.createObjectNode();
+        for (Map.Entry<String, Metric> e : metrics.entrySet()) {
+            Metric m = e.getValue();
+            if (m instanceof Metric.Count c) {
+                n.put(e.getKey(), c.value());
+            } else if (m instanceof Metric.Value v) {
+                put(n, e.getKey(), v.value());
+            } else if (m instanceof Metric.Samples s) {
+                n.set(e.getKey(), summary(Summary.of(s.values())));
+            } else {
+                n.set(e.getKey(), group(((Metric.Group) m).members()));
+            }
+        }
+        return n;
     }
 
     static ObjectNode summary(Summary s) {

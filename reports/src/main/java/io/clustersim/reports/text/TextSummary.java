@@ -1,6 +1,7 @@
 package io.clustersim.reports.text;
 
 import io.clustersim.reports.stats.Summary;
+import io.clustersim.scenarios.run.Metric;
 import io.clustersim.scenarios.run.RunResult;
 import java.util.Locale;
 import java.util.Map;
@@ -13,18 +14,29 @@ public final class TextSummary {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s  seed %d  simulated %.1fs  events %d  traceHash %s%n",
                 r.scenario(), r.seed(), r.simulatedNanos() / 1e9, r.events(), r.traceHash()));
-        for (Map.Entry<String, Long> e : r.counters().entrySet()) {
-            sb.append(String.format(Locale.ROOT, "  %-28s %d%n", e.getKey(), e.getValue()));
-        }
-        for (Map.Entry<String, double[]> e : r.samples().entrySet()) {
-            Summary s = Summary.of(e.getValue());
-            if (s.count() == 0) {
-                sb.append(String.format(Locale.ROOT, "  %-28s (no observations)%n", e.getKey()));
+        render(sb, "", r.metrics());
+        return sb.toString();
+    }
+
+    private static void render(StringBuilder sb, String prefix, Map<String, Metric> metrics) {
+        for (Map.Entry<String, Metric> e : metrics.entrySet()) {
+            String name = prefix + e.getKey();
+            Metric m = e.getValue();
+            if (m instanceof Metric.Count c) {
+                sb.append(String.format(Locale.ROOT, "  %-34s %d%n", name, c.value()));
+            } else if (m instanceof Metric.Value v) {
+                sb.append(String.format(Locale.ROOT, "  %-34s %.3f%n", name, v.value()));
+            } else if (m instanceof Metric.Samples s) {
+                Summary x = Summary.of(s.values());
+                if (x.count() == 0) {
+                    sb.append(String.format(Locale.ROOT, "  %-34s (no observations)%n", name));
+                } else {
+                    sb.append(String.format(Locale.ROOT, "  %-34s n=%d p50=%.3f p90=%.3f p99=%.3f max=%.3f%n",
+                            name, x.count(), x.p50(), x.p90(), x.p99(), x.max()));
+                }
             } else {
-                sb.append(String.format(Locale.ROOT, "  %-28s n=%d p50=%.3f p90=%.3f p99=%.3f max=%.3f%n",
-                        e.getKey(), s.count(), s.p50(), s.p90(), s.p99(), s.max()));
+                render(sb, name + ".", ((Metric.Group) m).members());
             }
         }
-        return sb.toString();
     }
 }

@@ -1,12 +1,13 @@
 package io.clustersim.scenarios.run;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * What one run produced. Everything here is a pure function of (scenario, seed).
  *
- * @param counters integer metrics by name, in report order
- * @param samples raw observations by metric name, summarised by the reports module
+ * @param metrics metrics by name, in report order
  */
 public record RunResult(
         String scenario,
@@ -14,5 +15,9 @@ public record RunResult(
         long simulatedNanos,
         long events,
         String traceHash,
-        Map<String, Long> counters,
-        Map<String, double[]> samples) {}
+        Map<String, Metric> metrics) {
+
+    public RunResult {
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+    }
+}

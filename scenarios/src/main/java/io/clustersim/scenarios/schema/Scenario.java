@@ -4,6 +4,8 @@ import io.clustersim.kernel.disk.DiskConfig;
 import io.clustersim.kernel.network.NetworkConfig;
 import io.clustersim.faults.ScheduledFault;
 import io.clustersim.model.topology.Topology;
+import io.clustersim.gossip.config.GossipConfig;
+import io.clustersim.raft.config.RaftConfig;
 import java.util.List;
 
 /**
@@ -19,6 +21,8 @@ public record Scenario(
         Topology topology,
         NetworkConfig network,
         DiskConfig disk,
+        RaftConfig raft,
+        GossipConfig gossip,
         Workload workload,
         List<ScheduledFault> failures,
         String source) {
@@ -27,7 +31,12 @@ public record Scenario(
         failures = List.copyOf(failures);
     }
 
+    /** A plain Serf pool: members with no Nomad role, only gossip runs. */
+    public boolean isSerfPool() {
+        return topology.totalSerfMembers() > 0;
+    }
+
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, description, newSeed, durationNanos, topology, network, disk, workload, failures, source);
+        return new Scenario(name, description, newSeed, durationNanos, topology, network, disk, raft, gossip, workload, failures, source);
     }
 }

@@ -10,6 +10,8 @@ import io.clustersim.faults.ScheduledFault;
 import io.clustersim.kernel.time.Durations;
 import io.clustersim.model.topology.AgentPlacement;
 import io.clustersim.model.topology.Topology;
+import io.clustersim.gossip.config.GossipConfig;
+import io.clustersim.raft.config.RaftConfig;
 import io.clustersim.scenarios.yaml.InputError;
 import io.clustersim.scenarios.yaml.SafeYamlReader;
 import io.clustersim.scenarios.yaml.YamlMap;
@@ -46,7 +48,7 @@ public final class ScenarioReader {
 
     private Scenario fromTree(YamlNode root, String source) {
         YamlMap m = YamlMap.of(root, "a scenario")
-                .allowOnly("name", "description", "seed", "duration", "topology", "network", "disk", "workload", "failures");
+                .allowOnly("name", "description", "seed", "duration", "topology", "network", "disk", "raft", "gossip", "workload", "failures");
         String name = m.string("name", "the scenario's name");
         String description = m.string("description", "a description", "");
         long seed = m.integer("seed", "the seed", DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
@@ -57,15 +59,25 @@ public final class ScenarioReader {
         Topology topology = topology(m.require("topology", "regions, datacenters and zones"));
         NetworkConfig network = m.get("network").map(n -> network(n, topology)).orElseGet(ScenarioReader::defaultNetwork);
         DiskConfig disk = m.get("disk").map(ScenarioReader::disk).orElseGet(ScenarioReader::defaultDisk);
+        RaftConfig raft = m.get("raft").map(RaftSettingsReader::read).orElseGet(RaftConfig::hashicorp);
+        String defaultGossip = topology.totalSerfMembers() > 0 ? "lan" : "nomad-server";
+        GossipConfig gossip = m.get("gossip").map(g -> GossipSettingsReader.read(g, defaultGossip))
+                .orElseGet(() -> GossipConfig.profile(defaultGossip));
         Workload workload = m.get("workload").map(ScenarioReader::workload).orElse(Workload.DEFAULT);
         List<ScheduledFault> failures = FailuresReader.read(m.list("failures", "failures"), topology, duration);
-        return new Scenario(name, description, seed, duration, topology, network, disk, workload, failures, source);
+        return new Scenario(name, description, seed, duration, topology, network, disk, raft, gossip, workload, failures, source);
     }
 
     // --- topology -------------------------------------------------------------------------
 
     private static Topology topology(YamlNode node) {
-        YamlMap m = YamlMap.of(node, "the topology").allowOnly("regions");
+        YamlMap m = YamlMap.of(node, "the topology").allowOnly("regions", "serfPool");
+        if (m.has("serfPool")) {
+            if (m.has("regions")) {
+                throw InputError.at(node, "expected either regions (a Nomad deployment) or serfPool (a plain Serf pool), not both");
+            }
+            return serfPool(m.require("serfPool", ""));
+        }
         List<YamlNode> regionNodes = m.list("regions", "regions");
         if (regionNodes.isEmpty()) {
             throw InputError.at(node, "expected at least one region under 'regions'");
@@ -100,10 +112,28 @@ public final class ScenarioReader {
             regions.add(new Topology.Region(rname, dcs));
         }
         Topology t = new Topology(regions);
-        if (t.totalServers() == 0) {
+        if (t.totalServers() == 0 && t.totalSerfMembers() == 0) {
             throw InputError.at(node, "expected at least one server in the topology");
         }
         return t;
+    }
+
+    private static Topology serfPool(YamlNode node) {
+        YamlMap m = YamlMap.of(node, "a Serf pool such as { members: 10, zones: [a, b, c] }").allowOnly("members", "zones");
+        int members = (int) m.integer("members", "the number of pool members", 0, 1, 100_000);
+        if (!m.has("members")) {
+            m.require("members", "the number of pool members");
+        }
+        List<String> zones = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (YamlNode z : m.list("zones", "zone names")) {
+            String name = YamlMap.asString(z, "a zone name");
+            if (!seen.add(name)) {
+                throw InputError.at(z, "the zone '" + name + "' is listed twice");
+            }
+            zones.add(name);
+        }
+        return Topology.serfPool(members, zones.isEmpty() ? List.of("zone-1") : zones);
     }
 
     private static String uniqueName(YamlMap m, Set<String> seen, String what) {
@@ -243,8 +273,16 @@ public final class ScenarioReader {
     }
 
     private static Workload workload(YamlNode node) {
-        YamlMap m = YamlMap.of(node, "the workload").allowOnly("statusRpcInterval");
-        return new Workload(m.durationNanos("statusRpcInterval", "how often each client calls a server", Workload.DEFAULT.statusRpcIntervalNanos()));
+        YamlMap m = YamlMap.of(node, "the workload").allowOnly("statusRpcInterval", "writesPerSecond", "writeTimeout");
+        Workload d = Workload.DEFAULT;
+        long timeout = m.durationNanos("writeTimeout", "how long a writer waits for an answer", d.writeTimeoutNanos());
+        if (timeout <= 0) {
+            throw InputError.at(m.require("writeTimeout", ""), "expected a write timeout greater than zero");
+        }
+        return new Workload(
+                m.durationNanos("statusRpcInterval", "how often each client calls a server", d.statusRpcIntervalNanos()),
+                m.number("writesPerSecond", "writes per second per region", d.writesPerSecond(), 0, 1e6),
+                timeout);
     }
 
     /** A one-line description of the resolved options, printed before a run. */
@@ -253,12 +291,17 @@ public final class ScenarioReader {
         sb.append("scenario ").append(s.name()).append(" (").append(s.source()).append(")\n");
         sb.append("  seed ").append(s.seed()).append(", duration ").append(Durations.format(s.durationNanos())).append('\n');
         sb.append("  topology: ").append(s.topology().regions().size()).append(" region(s), ")
-                .append(s.topology().totalServers()).append(" servers, ").append(s.topology().totalClients()).append(" clients\n");
+                .append(s.topology().totalServers()).append(" servers, ").append(s.topology().totalClients()).append(" clients");
+        if (s.isSerfPool()) {
+            sb.append(", ").append(s.topology().totalSerfMembers()).append(" Serf pool members");
+        }
+        sb.append('\n');
         for (Topology.Region r : s.topology().regions()) {
             for (Topology.Datacenter d : r.datacenters()) {
                 for (Topology.Zone z : d.zones()) {
                     sb.append("    ").append(r.name()).append('/').append(d.name()).append('/').append(z.name())
-                            .append(": ").append(z.servers()).append(" servers, ").append(z.clients()).append(" clients\n");
+                            .append(": ").append(z.servers()).append(" servers, ").append(z.clients()).append(" clients")
+                            .append(z.members() > 0 ? ", " + z.members() + " members" : "").append('\n');
                 }
             }
         }
@@ -270,7 +313,13 @@ public final class ScenarioReader {
                 .append(", duplication ").append(s.network().duplicationProbability()).append('\n');
         sb.append("  disk: fsync mean ").append(String.format(java.util.Locale.ROOT, "%.3fms", s.disk().fsyncNanos().mean() / 1e6))
                 .append(", iops ").append(s.disk().iops() == 0 ? "unlimited" : String.valueOf((long) s.disk().iops())).append('\n');
-        sb.append("  workload: status RPC every ").append(Durations.format(s.workload().statusRpcIntervalNanos()));
+        sb.append("  gossip: ").append(s.gossip().profile()).append(", probe ").append(Durations.format(s.gossip().memberlist().probeInterval().toNanos()))
+                .append(", lifeguard ").append(s.gossip().memberlist().lifeguard() ? "on" : "off").append('\n');
+        sb.append("  raft: ").append(s.raft().timing()).append(", maxAppendEntries ").append(s.raft().maxAppendEntries())
+                .append(", snapshotThreshold ").append(s.raft().snapshotThreshold()).append('\n');
+        sb.append("  workload: status RPC every ").append(Durations.format(s.workload().statusRpcIntervalNanos()))
+                .append(", ").append(s.workload().writesPerSecond()).append(" writes/s per region, write timeout ")
+                .append(Durations.format(s.workload().writeTimeoutNanos()));
         for (ScheduledFault f : s.failures()) {
             sb.append("\n  failure at ").append(Durations.format(f.atNanos())).append(": ").append(io.clustersim.faults.FailureInjector.describe(f.fault()));
             if (f.durationNanos() > 0) {

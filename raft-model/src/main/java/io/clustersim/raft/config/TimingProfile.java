@@ -1,0 +1,209 @@
+package io.clustersim.raft.config;
+
+import java.time.Duration;
+
+/** When servers suspect a dead leader, campaign, heartbeat and step down. */
+public sealed interface TimingProfile permits TimingProfile.Hashicorp, TimingProfile.Etcd, TimingProfile.Custom {
+
+    long MILLI = 1_000_000L;
+
+    /** Whether candidates run a pre-vote round before incrementing their term (thesis, section 9.6). */
+    boolean preVote();
+
+    /** This profile with pre-vote switched on or off. */
+    TimingProfile withPreVote(boolean preVote);
+
+    /**
+     * The shortest time after a leader's last contact in which a follower may start an election;
+     * used by tests to derive liveness bounds.
+     */
+    long minElectionDelayNanos();
+
+    /** An upper bound on one election attempt's detection plus round time (before a retry). */
+    long maxElectionRoundNanos();
+
+    /**
+     * hashicorp/raft v1.7.3 as Nomad runs it (reference section 1.2 to 1.5):
+     * <ul>
+     *   <li>a follower re-checks every randomTimeout(HT) = [HT, 2HT) and becomes a candidate if
+     *       it has had no successful contact for HT, so detection takes [HT, 3HT);
+     *   <li>a candidate's election timer is randomTimeout(ET);
+     *   <li>the leader heartbeats each follower every [HT/10, HT/5), replicates idle followers
+     *       every randomTimeout(CommitTimeout) and steps down if fewer than a quorum of voters were
+     *       in contact within LeaderLeaseTimeout;
+     *   <li>leader stickiness: votes and pre-votes are refused while a leader is known.
+     * </ul>
+     */
+    record Hashicorp(long heartbeatTimeoutNanos, long electionTimeoutNanos, long leaderLeaseTimeoutNanos,
+            long commitTimeoutNanos, boolean preVote) implements TimingProfile {
+        public Hashicorp {
+            // raft config.go ValidateConfig
+            require(heartbeatTimeoutNanos >= 5 * MILLI, "HeartbeatTimeout must be >= 5ms");
+            require(electionTimeoutNanos >= 5 * MILLI, "ElectionTimeout must be >= 5ms");
+            require(leaderLeaseTimeoutNanos >= 5 * MILLI, "LeaderLeaseTimeout must be >= 5ms");
+            require(commitTimeoutNanos >= MILLI, "CommitTimeout must be >= 1ms");
+            require(leaderLeaseTimeoutNanos <= heartbeatTimeoutNanos, "LeaderLeaseTimeout must be <= HeartbeatTimeout");
+            require(electionTimeoutNanos >= heartbeatTimeoutNanos, "ElectionTimeout must be >= HeartbeatTimeout");
+        }
+
+        /**
+         * All four timeouts at once (each {@code with...} method validates its result, so moving
+         * several far in one direction is easiest here).
+         */
+        public static Hashicorp of(Duration heartbeatTimeout, Duration electionTimeout, Duration leaderLeaseTimeout,
+                Duration commitTimeout, boolean preVote) {
+            return new Hashicorp(heartbeatTimeout.toNanos(), electionTimeout.toNanos(), leaderLeaseTimeout.toNanos(),
+                    commitTimeout.toNanos(), preVote);
+        }
+
+        /** DefaultConfig: HT 1s, ET 1s, lease 500ms, commit timeout 50ms, pre-vote on. */
+        public static Hashicorp defaults() {
+            return nomad(1);
+        }
+
+        /**
+         * Nomad's effective values for {@code raft_multiplier} m (1..10; 0 means 1): ET, HT, lease
+         * and commit timeout are all scaled by m (nomad command/agent/agent.go).
+         */
+        public static Hashicorp nomad(int raftMultiplier) {
+            int m = raftMultiplier == 0 ? 1 : raftMultiplier;
+            require(m >= 1 && m <= 10, "raft_multiplier must be within 1..10, got " + raftMultiplier);
+            return new Hashicorp(1000 * MILLI * m, 1000 * MILLI * m, 500 * MILLI * m, 50 * MILLI * m, true);
+        }
+
+        public Hashicorp withHeartbeatTimeout(Duration d) {
+            return new Hashicorp(d.toNanos(), electionTimeoutNanos, leaderLeaseTimeoutNanos, commitTimeoutNanos, preVote);
+        }
+
+        public Hashicorp withElectionTimeout(Duration d) {
+            return new Hashicorp(heartbeatTimeoutNanos, d.toNanos(), leaderLeaseTimeoutNanos, commitTimeoutNanos, preVote);
+        }
+
+        public Hashicorp withLeaderLeaseTimeout(Duration d) {
+            return new Hashicorp(heartbeatTimeoutNanos, electionTimeoutNanos, d.toNanos(), commitTimeoutNanos, preVote);
+        }
+
+        public Hashicorp withCommitTimeout(Duration d) {
+            return new Hashicorp(heartbeatTimeoutNanos, electionTimeoutNanos, leaderLeaseTimeoutNanos, d.toNanos(), preVote);
+        }
+
+        @Override
+        public Hashicorp withPreVote(boolean on) {
+            return new Hashicorp(heartbeatTimeoutNanos, electionTimeoutNanos, leaderLeaseTimeoutNanos, commitTimeoutNanos, on);
+        }
+
+        /** The leader's heartbeat period is randomTimeout(HT / 10) (replication.go heartbeat). */
+        public long heartbeatIntervalNanos() {
+            return heartbeatTimeoutNanos / 10;
+        }
+
+        @Override
+        public long minElectionDelayNanos() {
+            return heartbeatTimeoutNanos;
+        }
+
+        @Override
+        public long maxElectionRoundNanos() {
+            return 3 * heartbeatTimeoutNanos + 2 * electionTimeoutNanos;
+        }
+    }
+
+    /**
+     * etcd raft's tick-based timing, with etcd server's defaults: a 100ms tick, heartbeat every
+     * tick, election timeout 10 ticks, randomised per term in [electionTick, 2 * electionTick),
+     * and both PreVote and CheckQuorum on (etcd server sets them; the bare library defaults both
+     * to off). With CheckQuorum a server that heard from a leader within electionTick ignores
+     * votes (the leader lease), and a leader that did not hear from a quorum within electionTick
+     * steps down.
+     */
+    record Etcd(long tickNanos, int heartbeatTick, int electionTick, boolean preVote, boolean checkQuorum)
+            implements TimingProfile {
+        public Etcd {
+            require(tickNanos > 0, "tick must be positive");
+            require(heartbeatTick > 0, "heartbeatTick must be positive");
+            require(electionTick > heartbeatTick, "electionTick must be greater than heartbeatTick");
+        }
+
+        public static Etcd defaults() {
+            return new Etcd(100 * MILLI, 1, 10, true, true);
+        }
+
+        public Etcd withTick(Duration d) {
+            return new Etcd(d.toNanos(), heartbeatTick, electionTick, preVote, checkQuorum);
+        }
+
+        public Etcd withTicks(int heartbeat, int election) {
+            return new Etcd(tickNanos, heartbeat, election, preVote, checkQuorum);
+        }
+
+        public Etcd withCheckQuorum(boolean on) {
+            return new Etcd(tickNanos, heartbeatTick, electionTick, preVote, on);
+        }
+
+        @Override
+        public Etcd withPreVote(boolean on) {
+            return new Etcd(tickNanos, heartbeatTick, electionTick, on, checkQuorum);
+        }
+
+        @Override
+        public long minElectionDelayNanos() {
+            return (electionTick - 1) * tickNanos;
+        }
+
+        @Override
+        public long maxElectionRoundNanos() {
+            return 2L * electionTick * tickNanos + 2 * tickNanos;
+        }
+    }
+
+    /**
+     * The paper's form: a follower or candidate that hears nothing for a timeout drawn uniformly
+     * from [min, max) campaigns (section 5.2, e.g. 150 to 300ms); the leader heartbeats every
+     * {@code heartbeatIntervalNanos} with AppendEntries. With {@code checkQuorum}, a leader steps
+     * down after a minimum election timeout without hearing from a quorum, and servers refuse
+     * votes within a minimum election timeout of hearing from a leader (thesis, sections 6.2 and
+     * 4.2.3). Both extras default to off, as in the paper.
+     */
+    record Custom(long electionTimeoutMinNanos, long electionTimeoutMaxNanos, long heartbeatIntervalNanos,
+            boolean preVote, boolean checkQuorum) implements TimingProfile {
+        public Custom {
+            require(electionTimeoutMinNanos > 0 && electionTimeoutMaxNanos >= electionTimeoutMinNanos,
+                    "need 0 < election timeout min <= max");
+            require(heartbeatIntervalNanos > 0, "heartbeat interval must be positive");
+        }
+
+        /** The paper's example: election timeout 150 to 300ms, heartbeat every 50ms. */
+        public static Custom paper() {
+            return new Custom(150 * MILLI, 300 * MILLI, 50 * MILLI, false, false);
+        }
+
+        public static Custom of(Duration electionMin, Duration electionMax, Duration heartbeat) {
+            return new Custom(electionMin.toNanos(), electionMax.toNanos(), heartbeat.toNanos(), false, false);
+        }
+
+        public Custom withCheckQuorum(boolean on) {
+            return new Custom(electionTimeoutMinNanos, electionTimeoutMaxNanos, heartbeatIntervalNanos, preVote, on);
+        }
+
+        @Override
+        public Custom withPreVote(boolean on) {
+            return new Custom(electionTimeoutMinNanos, electionTimeoutMaxNanos, heartbeatIntervalNanos, on, checkQuorum);
+        }
+
+        @Override
+        public long minElectionDelayNanos() {
+            return electionTimeoutMinNanos;
+        }
+
+        @Override
+        public long maxElectionRoundNanos() {
+            return 2 * electionTimeoutMaxNanos;
+        }
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package io.clustersim.raft.port;
+
+/** A pending timer. Cancelling is idempotent and harmless after it fired. */
+@FunctionalInterface
+public interface RaftTimer {
+    void cancel();
+}
