@@ -180,4 +180,73 @@ class ScenarioReaderTest {
             assertThat(s.network().linkClasses().get(LinkClass.CROSS_ZONE).latencyNanos().mean()).as(d).isPositive();
         }
     }
+
+    @Test
+    void when_raftSectionIsGiven_then_profileAndTimingsAreApplied() {
+        Scenario s = reader.read("s.yaml", VALID + "raft: { profile: hashicorp, multiplier: 2, preVote: false }\n");
+        var t = (io.clustersim.raft.config.TimingProfile.Hashicorp) s.raft().timing();
+        assertThat(t.heartbeatTimeoutNanos()).isEqualTo(2_000_000_000L);
+        assertThat(t.preVote()).isFalse();
+        Scenario custom = reader.read("s.yaml", VALID + "raft: { profile: custom, electionTimeout: { uniform: [150ms, 300ms] }, heartbeatInterval: 50ms }\n");
+        assertThat(custom.raft().timing()).isInstanceOf(io.clustersim.raft.config.TimingProfile.Custom.class);
+        Scenario etcd = reader.read("s.yaml", VALID + "raft: { profile: etcd, electionTicks: 20 }\n");
+        assertThat(((io.clustersim.raft.config.TimingProfile.Etcd) etcd.raft().timing()).electionTick()).isEqualTo(20);
+    }
+
+    @Test
+    void when_raftSettingsAreWrong_then_errorsNameTheKey() {
+        assertThat(error(VALID + "raft: { profile: zab }\n").problem()).contains("hashicorp, etcd or custom");
+        assertThat(error(VALID + "raft: { multiplier: 11 }\n").path()).isEqualTo("raft.multiplier");
+        assertThat(error(VALID + "raft: { profile: etcd, multiplier: 2 }\n").problem()).contains("unknown key 'multiplier'");
+        assertThat(error(VALID + "raft: { leaderLeaseTimeout: 2s }\n").problem()).contains("LeaderLeaseTimeout");
+    }
+
+    @Test
+    void when_failuresAreListed_then_targetsAndTimesAreResolved() {
+        Scenario s = reader.read("s.yaml", VALID + """
+                failures:
+                  - { at: 10s, crash: leader, for: 5s }
+                  - { at: 20s, pause: server-2, for: 1s }
+                  - { at: 30s, partition: [[a], [b]], for: 10s }
+                  - { at: 40s, restart: server-1 }
+                """);
+        assertThat(s.failures()).hasSize(4);
+        assertThat(s.failures().get(0).fault()).isEqualTo(new io.clustersim.faults.Fault.Crash(new io.clustersim.faults.Target.Leader()));
+        assertThat(s.failures().get(0).durationNanos()).isEqualTo(5_000_000_000L);
+    }
+
+    @Test
+    void when_failureNamesUnknownNodeOrZone_then_rejected() {
+        InputError e = error(VALID + "failures:\n  - { at: 10s, crash: server-9 }\n");
+        assertThat(e.path()).isEqualTo("failures[0].crash");
+        assertThat(e.problem()).contains("unknown target 'server-9'").contains("server-1");
+        assertThat(error(VALID + "failures:\n  - { at: 10s, partition: [[a], [zz]] }\n").problem()).contains("'zz'");
+        assertThat(error(VALID + "failures:\n  - { at: 10s }\n").problem()).contains("exactly one of");
+        assertThat(error(VALID + "failures:\n  - { at: 2m, crash: leader }\n").problem()).contains("after the end");
+    }
+
+    @Test
+    void when_serfPoolIsGiven_then_membersAreSpreadOverZonesWithLanDefaults() {
+        Scenario s = reader.read("s.yaml", """
+                name: pool
+                duration: 1m
+                topology: { serfPool: { members: 7, zones: [a, b, c] } }
+                gossip: { probeInterval: 2s, lifeguard: false }
+                failures:
+                  - { at: 10s, crash: member-7 }
+                """);
+        assertThat(s.isSerfPool()).isTrue();
+        assertThat(s.topology().totalSerfMembers()).isEqualTo(7);
+        assertThat(s.topology().regions().get(0).datacenters().get(0).zones()).extracting(z -> z.members()).containsExactly(3, 2, 2);
+        assertThat(s.gossip().profile()).isEqualTo("lan");
+        assertThat(s.gossip().memberlist().probeInterval()).hasSeconds(2);
+        assertThat(s.gossip().memberlist().lifeguard()).isFalse();
+    }
+
+    @Test
+    void when_gossipSettingsAreWrong_then_rejected() {
+        assertThat(error(VALID + "gossip: { profile: mesh }\n").problem()).contains("lan, wan or nomad-server");
+        assertThat(error(VALID + "gossip: { probeIntervall: 1s }\n").problem()).contains("unknown key 'probeIntervall'");
+        assertThat(error(VALID + "gossip: { gossipNodes: 0 }\n").path()).isEqualTo("gossip.gossipNodes");
+    }
 }
