@@ -56,7 +56,7 @@ public final class Memberlist {
     final UniformRandomProvider rng;
     final MemberlistDelegate delegate;
     final GossipObserver observer;
-    final NodeTable nodes = new NodeTable();
+    final NodeTable nodes;
     final TransmitLimitedQueue broadcasts;
     final Awareness awareness;
     final NodeStateRules rules;
@@ -73,10 +73,13 @@ public final class Memberlist {
     private long seqNo;
     private boolean left;
     private boolean shutdown;
+    private List<PushNodeState> pushState;
+    private int pushStateVersion;
 
     public Memberlist(String name, Map<String, String> tags, MemberlistConfig config, GossipPorts ports,
             MemberlistDelegate delegate, GossipObserver observer) {
         this.name = Objects.requireNonNull(name, "name");
+        this.nodes = new NodeTable(name);
         this.tags = Tags.copyOf(tags);
         this.config = Objects.requireNonNull(config, "config");
         this.ports = Objects.requireNonNull(ports, "ports");
@@ -247,12 +250,21 @@ public final class Memberlist {
         broadcasts.queue(update, member, notify);
     }
 
+    /**
+     * Every listed member as a push-pull sends it, in probe order. Kept until the table changes: a
+     * steady pool's list rarely does, and building it looks at every member, which in a large
+     * pool is a cache miss each, twice per exchange.
+     */
     List<PushNodeState> localPushState() {
-        List<PushNodeState> out = new ArrayList<>(nodes.size());
-        for (NodeState n : nodes.ordered()) {
-            out.add(n.pushState());
+        if (pushState == null || pushStateVersion != nodes.version()) {
+            List<PushNodeState> out = new ArrayList<>(nodes.size());
+            for (NodeState n : nodes.ordered()) {
+                out.add(n.pushState());
+            }
+            pushState = List.copyOf(out);
+            pushStateVersion = nodes.version();
         }
-        return out;
+        return pushState;
     }
 
     long nextSeqNo() {

@@ -9,7 +9,12 @@ import java.util.List;
  * one. Every method has a no-op default so memberlist can run alone in tests.
  */
 public interface MemberlistDelegate {
-    MemberlistDelegate NONE = new MemberlistDelegate() {};
+    MemberlistDelegate NONE = new MemberlistDelegate() {
+        @Override
+        public boolean mayHaveBroadcasts() {
+            return false;
+        }
+    };
 
     /** A member became alive (new, or back from dead or left). */
     default void notifyJoin(NodeInfo node) {}
@@ -26,6 +31,14 @@ public interface MemberlistDelegate {
     /** The upper layer's broadcasts to piggyback, within {@code limit} bytes. */
     default List<Update> getBroadcasts(int overhead, int limit) {
         return List.of();
+    }
+
+    /**
+     * False only when {@link #getBroadcasts} would now return nothing and change nothing, which
+     * lets memberlist skip work whose result it would not use. True, the default, is always safe.
+     */
+    default boolean mayHaveBroadcasts() {
+        return true;
     }
 
     /** The upper layer's push-pull state, or null. */

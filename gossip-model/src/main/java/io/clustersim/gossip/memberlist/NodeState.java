@@ -10,6 +10,7 @@ final class NodeState {
     final String name;
     NodeId address;
     long incarnation;
+    /** Change it only through {@link NodeTable#setState}, which counts the dead and left. */
     MemberState state;
     long stateChange;
     SortedMap<String, String> tags;

@@ -78,8 +78,9 @@ final class NodeStateRules {
             state.incarnation = a.incarnation();
             state.tags = a.tags();
             state.address = a.address();
+            m.nodes.touched();
             if (state.state != MemberState.ALIVE) {
-                state.state = MemberState.ALIVE;
+                m.nodes.setState(state, MemberState.ALIVE);
                 state.stateChange = m.ports.now();
                 changed(state, isNew ? null : oldState);
             }
@@ -118,7 +119,7 @@ final class NodeStateRules {
         }
         m.queueBroadcast(s.node(), s, null);
         state.incarnation = s.incarnation();
-        state.state = MemberState.SUSPECT;
+        m.nodes.setState(state, MemberState.SUSPECT); // touches the table too
         long changeTime = m.ports.now();
         state.stateChange = changeTime;
         changed(state, MemberState.ALIVE);
@@ -165,7 +166,7 @@ final class NodeStateRules {
         }
         MemberState old = state.state;
         state.incarnation = d.incarnation();
-        state.state = d.isLeave() ? MemberState.LEFT : MemberState.DEAD;
+        m.nodes.setState(state, d.isLeave() ? MemberState.LEFT : MemberState.DEAD); // touches the table too
         state.stateChange = m.ports.now();
         changed(state, old);
         m.delegate.notifyLeave(state.info());
@@ -204,6 +205,7 @@ final class NodeStateRules {
             inc = m.skipIncarnation(accused - inc + 1);
         }
         self.incarnation = inc;
+        m.nodes.touched();
         m.awareness.applyDelta(1);
         m.queueBroadcast(self.name, new Alive(self.name, self.address, inc, self.tags), null);
         m.observer.onRefutation(new Refutation(m.ports.now(), self.name, accused, inc));

@@ -34,7 +34,7 @@ final class SerfMembers implements MemberlistDelegate {
 
     private final Serf serf;
     final LamportClock clock = new LamportClock();
-    final Map<String, MemberRecord> members = new TreeMap<>();
+    final SortedMap<String, MemberRecord> members = new TreeMap<>();
     final List<MemberRecord> failedMembers = new ArrayList<>();
     final List<MemberRecord> leftMembers = new ArrayList<>();
     private final Map<String, Intent> recentIntents = new TreeMap<>();
@@ -197,11 +197,18 @@ final class SerfMembers implements MemberlistDelegate {
     }
 
     @Override
+    public boolean mayHaveBroadcasts() {
+        return broadcasts.size() > 0;
+    }
+
+    @Override
     public UserState localState(boolean join) {
-        SortedMap<String, Long> statusLTimes = new TreeMap<>();
-        for (MemberRecord m : members.values()) {
-            statusLTimes.put(m.name, m.statusLTime);
-        }
+        // Copying the sorted table and then swapping each record for its status time takes linear
+        // time; a put per member would take n log n, on every push-pull of a large pool.
+        TreeMap<String, Object> times = new TreeMap<>(members);
+        times.replaceAll((name, m) -> ((MemberRecord) m).statusLTime);
+        @SuppressWarnings("unchecked")
+        SortedMap<String, Long> statusLTimes = (SortedMap<String, Long>) (SortedMap<String, ?>) times;
         List<String> left = new ArrayList<>();
         for (MemberRecord m : leftMembers) {
             left.add(m.name);
