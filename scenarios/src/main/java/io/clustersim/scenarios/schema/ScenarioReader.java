@@ -285,7 +285,22 @@ public final class ScenarioReader {
                 timeout);
     }
 
-    /** A one-line description of the resolved options, printed before a run. */
+    private static String describe(io.clustersim.raft.config.TimingProfile t) {
+        if (t instanceof io.clustersim.raft.config.TimingProfile.Hashicorp h) {
+            return "hashicorp (heartbeatTimeout " + Durations.format(h.heartbeatTimeoutNanos()) + ", electionTimeout "
+                    + Durations.format(h.electionTimeoutNanos()) + ", leaderLeaseTimeout " + Durations.format(h.leaderLeaseTimeoutNanos())
+                    + ", commitTimeout " + Durations.format(h.commitTimeoutNanos()) + ", preVote " + h.preVote() + ")";
+        } else if (t instanceof io.clustersim.raft.config.TimingProfile.Etcd e) {
+            return "etcd (tick " + Durations.format(e.tickNanos()) + ", heartbeatTicks " + e.heartbeatTick() + ", electionTicks "
+                    + e.electionTick() + ", preVote " + e.preVote() + ", checkQuorum " + e.checkQuorum() + ")";
+        }
+        var c = (io.clustersim.raft.config.TimingProfile.Custom) t;
+        return "custom (electionTimeout uniform [" + Durations.format(c.electionTimeoutMinNanos()) + ", "
+                + Durations.format(c.electionTimeoutMaxNanos()) + "), heartbeatInterval " + Durations.format(c.heartbeatIntervalNanos())
+                + ", preVote " + c.preVote() + ", checkQuorum " + c.checkQuorum() + ")";
+    }
+
+    /** A description of the resolved options, printed before a run. */
     public static String describe(Scenario s) {
         StringBuilder sb = new StringBuilder();
         sb.append("scenario ").append(s.name()).append(" (").append(s.source()).append(")\n");
@@ -313,13 +328,17 @@ public final class ScenarioReader {
                 .append(", duplication ").append(s.network().duplicationProbability()).append('\n');
         sb.append("  disk: fsync mean ").append(String.format(java.util.Locale.ROOT, "%.3fms", s.disk().fsyncNanos().mean() / 1e6))
                 .append(", iops ").append(s.disk().iops() == 0 ? "unlimited" : String.valueOf((long) s.disk().iops())).append('\n');
-        sb.append("  gossip: ").append(s.gossip().profile()).append(", probe ").append(Durations.format(s.gossip().memberlist().probeInterval().toNanos()))
-                .append(", lifeguard ").append(s.gossip().memberlist().lifeguard() ? "on" : "off").append('\n');
-        sb.append("  raft: ").append(s.raft().timing()).append(", maxAppendEntries ").append(s.raft().maxAppendEntries())
-                .append(", snapshotThreshold ").append(s.raft().snapshotThreshold()).append('\n');
-        sb.append("  workload: status RPC every ").append(Durations.format(s.workload().statusRpcIntervalNanos()))
-                .append(", ").append(s.workload().writesPerSecond()).append(" writes/s per region, write timeout ")
-                .append(Durations.format(s.workload().writeTimeoutNanos()));
+        if (s.isSerfPool()) {
+            sb.append("  gossip: ").append(s.gossip().profile()).append(", probe ")
+                    .append(Durations.format(s.gossip().memberlist().probeInterval().toNanos()))
+                    .append(", lifeguard ").append(s.gossip().memberlist().lifeguard() ? "on" : "off");
+        } else {
+            sb.append("  raft: ").append(describe(s.raft().timing())).append(", maxAppendEntries ").append(s.raft().maxAppendEntries())
+                    .append(", snapshotThreshold ").append(s.raft().snapshotThreshold()).append('\n');
+            sb.append("  workload: status RPC every ").append(Durations.format(s.workload().statusRpcIntervalNanos()))
+                    .append(", ").append(s.workload().writesPerSecond()).append(" writes/s per region, write timeout ")
+                    .append(Durations.format(s.workload().writeTimeoutNanos()));
+        }
         for (ScheduledFault f : s.failures()) {
             sb.append("\n  failure at ").append(Durations.format(f.atNanos())).append(": ").append(io.clustersim.faults.FailureInjector.describe(f.fault()));
             if (f.durationNanos() > 0) {
