@@ -46,6 +46,20 @@ public record Topology(List<Region> regions) {
         return new Topology(List.of(new Region(region, List.of(new Datacenter(datacenter, zones)))));
     }
 
+    /** Every name a fault or a latency override may use: regions, datacenters, zones and nodes. */
+    public java.util.SortedSet<String> placeNames() {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        for (Region r : regions) {
+            names.add(r.name());
+            for (Datacenter d : r.datacenters()) {
+                names.add(d.name());
+                d.zones().forEach(z -> names.add(z.name()));
+            }
+        }
+        placements().forEach(p -> names.add(p.name()));
+        return names;
+    }
+
     public int totalServers() {
         return placements().stream().filter(p -> p.role() == Role.SERVER).mapToInt(p -> 1).sum();
     }

@@ -186,16 +186,28 @@ final class Replicator {
 
     // ---- responses -------------------------------------------------------------------------
 
-    void onAppendResponse(NodeId from, AppendEntriesResponse r) {
-        if (r.term() > s.currentTerm) {
-            s.adoptTerm(r.term());
-            return;
+    /**
+     * The follower's progress if its answer is for this leadership; null if it is stale or carries
+     * a newer term (which the server adopts, stepping down). Marks the follower as in contact.
+     */
+    private Progress answeringPeer(NodeId from, long term) {
+        if (term > s.currentTerm) {
+            s.adoptTerm(term);
+            return null;
         }
         Progress p = peers.get(from);
-        if (!active || r.term() < s.currentTerm || p == null) {
-            return;
+        if (!active || term < s.currentTerm || p == null) {
+            return null;
         }
         contact(p);
+        return p;
+    }
+
+    void onAppendResponse(NodeId from, AppendEntriesResponse r) {
+        Progress p = answeringPeer(from, r.term());
+        if (p == null) {
+            return;
+        }
         s.clients.leadershipConfirmed(from, r.seq());
         if (r.seq() > p.outstandingSeq && (p.probeOutstanding || p.mode == Progress.Mode.SNAPSHOT)) {
             // Links are FIFO and a server answers in order, so an answer to a later request means
@@ -242,15 +254,10 @@ final class Replicator {
     }
 
     void onSnapshotResponse(NodeId from, InstallSnapshotResponse r) {
-        if (r.term() > s.currentTerm) {
-            s.adoptTerm(r.term());
+        Progress p = answeringPeer(from, r.term());
+        if (p == null) {
             return;
         }
-        Progress p = peers.get(from);
-        if (!active || r.term() < s.currentTerm || p == null) {
-            return;
-        }
-        contact(p);
         if (p.mode == Progress.Mode.SNAPSHOT) {
             p.mode = Progress.Mode.PROBE;
             p.probeOutstanding = false;

@@ -3,7 +3,6 @@ package io.clustersim.scenarios.schema;
 import io.clustersim.faults.Fault;
 import io.clustersim.faults.ScheduledFault;
 import io.clustersim.faults.Target;
-import io.clustersim.model.topology.AgentPlacement;
 import io.clustersim.model.topology.Topology;
 import io.clustersim.scenarios.yaml.InputError;
 import io.clustersim.scenarios.yaml.YamlMap;
@@ -31,21 +30,8 @@ final class FailuresReader {
 
     static List<ScheduledFault> read(List<YamlNode> entries, Topology topology, long durationNanos) {
         Set<String> nodes = new TreeSet<>();
-        Set<String> places = new TreeSet<>();
-        for (AgentPlacement p : topology.placements()) {
-            nodes.add(p.name());
-            places.add(p.name());
-            places.add(p.placement().zone());
-            places.add(p.placement().datacenter());
-            places.add(p.placement().region());
-        }
-        for (Topology.Region r : topology.regions()) {
-            places.add(r.name());
-            for (Topology.Datacenter d : r.datacenters()) {
-                places.add(d.name());
-                d.zones().forEach(z -> places.add(z.name()));
-            }
-        }
+        topology.placements().forEach(p -> nodes.add(p.name()));
+        Set<String> places = topology.placeNames();
         List<ScheduledFault> out = new ArrayList<>();
         for (YamlNode e : entries) {
             YamlMap m = YamlMap.of(e, "a failure such as { at: 2m, crash: leader, for: 30s }")

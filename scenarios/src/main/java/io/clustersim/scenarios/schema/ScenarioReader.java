@@ -8,7 +8,6 @@ import io.clustersim.kernel.network.NetworkConfig;
 import io.clustersim.kernel.random.Distribution;
 import io.clustersim.faults.ScheduledFault;
 import io.clustersim.kernel.time.Durations;
-import io.clustersim.model.topology.AgentPlacement;
 import io.clustersim.model.topology.Topology;
 import io.clustersim.gossip.config.GossipConfig;
 import io.clustersim.raft.config.RaftConfig;
@@ -182,7 +181,7 @@ public final class ScenarioReader {
         for (LinkClass c : LinkClass.values()) {
             profiles.put(c, new LinkProfile(latency.get(c), bandwidth.get(c)));
         }
-        Set<String> places = placeNames(topology);
+        Set<String> places = topology.placeNames();
         List<LatencyOverride> overrides = new ArrayList<>();
         for (YamlNode on : m.list("overrides", "latency overrides")) {
             YamlMap o = YamlMap.of(on, "an override such as { between: [zone-a, zone-b], latency: 12ms }").allowOnly("between", "latency");
@@ -196,7 +195,7 @@ public final class ScenarioReader {
                 String place = i == 0 ? a : b;
                 if (!places.contains(place)) {
                     throw InputError.at(s.items().get(i), "unknown zone, datacenter, region or node '" + place
-                            + "'; the topology has: " + String.join(", ", new java.util.TreeSet<>(places)));
+                            + "'; the topology has: " + String.join(", ", places));
                 }
             }
             Distribution d = DistributionReader.readDuration(o.require("latency", "a latency distribution"));
@@ -205,26 +204,6 @@ public final class ScenarioReader {
         double loss = m.number("lossProbability", "a probability", 0, 0, 1);
         double dup = m.number("duplicationProbability", "a probability", 0, 0, 1);
         return new NetworkConfig(profiles, overrides, loss, dup);
-    }
-
-    private static Set<String> placeNames(Topology t) {
-        Set<String> s = new HashSet<>();
-        for (AgentPlacement p : t.placements()) {
-            s.add(p.name());
-            s.add(p.placement().region());
-            s.add(p.placement().datacenter());
-            s.add(p.placement().zone());
-        }
-        for (Topology.Region r : t.regions()) {
-            s.add(r.name());
-            for (Topology.Datacenter d : r.datacenters()) {
-                s.add(d.name());
-                for (Topology.Zone z : d.zones()) {
-                    s.add(z.name());
-                }
-            }
-        }
-        return s;
     }
 
     private static String key(LinkClass c) {
