@@ -59,6 +59,9 @@ class ExampleScenariosTest {
         assertThat(first).isBetween(4.0, 30.0);
         assertThat(all).isBetween(first, 30.0);
         assertThat(count(r, "falseFailures")).isZero();
+        // It restarts a minute later and rejoins through a seed: every live member sees it again
+        // within a few gossip rounds.
+        assertThat(samples(r, "membershipConvergenceSeconds")).hasSize(1).allSatisfy(s -> assertThat(s).isBetween(0.0, 5.0));
     }
 
     @Test
