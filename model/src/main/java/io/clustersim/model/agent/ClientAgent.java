@@ -40,6 +40,8 @@ public final class ClientAgent implements Process {
     }
 
     private void call() {
+        // An answer later than one interval counts as lost: forget it, so lost calls do not pile up.
+        outstanding.remove(nextRequestId - 1);
         NodeId server = servers.get(random.nextInt(servers.size()));
         long id = ++nextRequestId;
         outstanding.put(id, ctx.now());

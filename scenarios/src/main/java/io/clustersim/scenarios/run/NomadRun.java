@@ -113,6 +113,9 @@ final class NomadRun {
         metrics.put("commitLatencyMs", Metric.Samples.of(commit));
         metrics.put("writesSucceeded", new Metric.Count(writesOk));
         metrics.put("writesFailed", new Metric.Count(writesFailed));
+        // Of the writes that finished, the fraction that succeeded: the control plane's write availability.
+        metrics.put("writeAvailability", new Metric.Value(writesOk + writesFailed == 0 ? Double.NaN
+                : writesOk / (double) (writesOk + writesFailed)));
         metrics.put("invariantViolations", new Metric.Count(violations));
         metrics.put("committedWritesLost", new Metric.Count(lost));
         return new RunResult(scenario.name(), scenario.seed(), world.now(), world.simulation().eventsProcessed(),
