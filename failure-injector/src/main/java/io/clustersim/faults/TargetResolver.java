@@ -1,5 +1,6 @@
 package io.clustersim.faults;
 
+import io.clustersim.kernel.World;
 import io.clustersim.kernel.node.Node;
 import java.util.List;
 
@@ -10,4 +11,19 @@ import java.util.List;
 @FunctionalInterface
 public interface TargetResolver {
     List<Node> resolve(Target target);
+
+    /**
+     * Resolves the targets that name places ({@link Target.Node}, {@link Target.Zone}) from the
+     * world alone; role targets (leader, follower) go to {@code roles}, which knows the protocol.
+     */
+    static TargetResolver byPlace(World world, TargetResolver roles) {
+        return target -> {
+            if (target instanceof Target.Node n) {
+                return List.of(world.node(n.name()));
+            } else if (target instanceof Target.Zone z) {
+                return world.nodes().stream().filter(node -> node.placement().zone().equals(z.name())).toList();
+            }
+            return roles.resolve(target);
+        };
+    }
 }

@@ -36,16 +36,7 @@ class FailureInjectorTest {
     }
 
     private FailureInjector injector(Node leader) {
-        TargetResolver resolver = t -> {
-            if (t instanceof Target.Leader) {
-                return List.of(leader);
-            } else if (t instanceof Target.Node n) {
-                return List.of(world.node(n.name()));
-            } else if (t instanceof Target.Zone z) {
-                return world.nodes().stream().filter(n -> n.placement().zone().equals(z.name())).toList();
-            }
-            return List.of();
-        };
+        TargetResolver resolver = TargetResolver.byPlace(world, t -> t instanceof Target.Leader ? List.of(leader) : List.of());
         return new FailureInjector(world, resolver, new FaultListener() {
             @Override
             public void injected(ScheduledFault f, List<Node> affected) {

@@ -3,6 +3,7 @@ package io.clustersim.scenarios.run;
 import io.clustersim.faults.FailureInjector;
 import io.clustersim.faults.FaultListener;
 import io.clustersim.faults.Target;
+import io.clustersim.faults.TargetResolver;
 import io.clustersim.kernel.World;
 import io.clustersim.kernel.node.Node;
 import io.clustersim.kernel.node.NodeId;
@@ -73,7 +74,7 @@ final class NomadRun {
                 world.addNode(p.name(), p.placement(), scenario.disk(), () -> new ClientAgent(servers, interval, rpc)).start();
             }
         }
-        new FailureInjector(world, target -> resolve(world, regions, target), FaultListener.NONE).install(scenario.failures());
+        new FailureInjector(world, TargetResolver.byPlace(world, target -> resolveRole(world, regions, target)), FaultListener.NONE).install(scenario.failures());
         try {
             world.simulation().runUntil(scenario.durationNanos());
         } catch (SafetyViolation v) {
@@ -126,12 +127,7 @@ final class NomadRun {
      * Leader: the leader of each region's Raft cluster. Follower: in each region, the first live
      * server by name that is not the leader.
      */
-    private static List<Node> resolve(World world, List<RaftClusterHarness> regions, Target target) {
-        if (target instanceof Target.Node n) {
-            return List.of(world.node(n.name()));
-        } else if (target instanceof Target.Zone z) {
-            return world.nodes().stream().filter(n -> n.placement().zone().equals(z.name())).toList();
-        }
+    private static List<Node> resolveRole(World world, List<RaftClusterHarness> regions, Target target) {
         List<Node> out = new ArrayList<>();
         for (RaftClusterHarness h : regions) {
             var leader = h.leader();

@@ -3,7 +3,7 @@ package io.clustersim.scenarios.run;
 import io.clustersim.faults.FailureInjector;
 import io.clustersim.faults.FaultListener;
 import io.clustersim.faults.NodeControls;
-import io.clustersim.faults.Target;
+import io.clustersim.faults.TargetResolver;
 import io.clustersim.gossip.harness.GossipMetrics;
 import io.clustersim.gossip.harness.SerfPoolBuilder;
 import io.clustersim.gossip.harness.SerfPoolHarness;
@@ -58,7 +58,7 @@ final class SerfPoolRun {
                 pool.resume(node.name());
             }
         };
-        new FailureInjector(world, target -> resolve(world, target), controls, FaultListener.NONE).install(scenario.failures());
+        new FailureInjector(world, TargetResolver.byPlace(world, target -> List.of()), controls, FaultListener.NONE).install(scenario.failures());
         pool.start();
         world.simulation().runUntil(scenario.durationNanos());
 
@@ -75,15 +75,5 @@ final class SerfPoolRun {
         metrics.put("gossipMessagesPerMemberPerSecond", new Metric.Value(g.gossipMessagesPerMemberPerSecond()));
         return new RunResult(scenario.name(), scenario.seed(), world.now(), world.simulation().eventsProcessed(),
                 world.trace().hashHex(), metrics);
-    }
-
-    /** A pool has no leader; zones and names resolve to members. */
-    private static List<Node> resolve(World world, Target target) {
-        if (target instanceof Target.Node n) {
-            return List.of(world.node(n.name()));
-        } else if (target instanceof Target.Zone z) {
-            return world.nodes().stream().filter(n -> n.placement().zone().equals(z.name())).toList();
-        }
-        return List.of();
     }
 }
