@@ -84,8 +84,7 @@ public final class FailureInjector {
             List<NodeId> ids = new ArrayList<>();
             for (String place : group) {
                 for (Node n : world.nodes()) {
-                    if (n.name().equals(place) || n.placement().zone().equals(place)
-                            || n.placement().datacenter().equals(place) || n.placement().region().equals(place)) {
+                    if (n.name().equals(place) || n.placement().isIn(place)) {
                         ids.add(n.id());
                         all.add(n);
                     }

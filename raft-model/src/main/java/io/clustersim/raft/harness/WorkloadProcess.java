@@ -1,6 +1,5 @@
 package io.clustersim.raft.harness;
 
-import io.clustersim.kernel.network.Delivery;
 import io.clustersim.kernel.network.Message;
 import io.clustersim.kernel.node.NodeContext;
 import io.clustersim.kernel.node.NodeId;
@@ -8,10 +7,10 @@ import io.clustersim.kernel.node.Process;
 import io.clustersim.raft.client.ClientConfig;
 import io.clustersim.raft.client.ClientListener;
 import io.clustersim.raft.client.RaftClient;
+import io.clustersim.raft.kernel.KernelPorts;
+import io.clustersim.raft.port.RaftPorts;
 import io.clustersim.raft.log.Command;
 import io.clustersim.raft.message.ClientResponse;
-import io.clustersim.raft.port.RaftTimer;
-import io.clustersim.raft.port.RaftTimers;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -47,21 +46,10 @@ public final class WorkloadProcess implements Process {
     @Override
     public void start(NodeContext ctx) {
         this.ctx = ctx;
-        RaftTimers timers = new RaftTimers() {
-            @Override
-            public long now() {
-                return ctx.now();
-            }
-
-            @Override
-            public RaftTimer set(String name, long delayNanos, Runnable action) {
-                return ctx.setTimer(name, delayNanos, action)::cancel;
-            }
-        };
         // A restarted client starts a new request numbering under a new name, so ids stay unique.
         String name = ctx.self().name() + (ctx.now() == 0 ? "" : "@" + ctx.now());
-        client = new RaftClient(name, servers, clientConfig, (to, m) -> ctx.send(to, m, Delivery.FIFO), timers,
-                ctx.random("client"), listener);
+        RaftPorts ports = KernelPorts.of(ctx, null, "client");
+        client = new RaftClient(name, servers, clientConfig, ports.transport(), ports.timers(), ports.random(), listener);
         workloadRandom = ctx.random("workload");
         if (writesPerSecond > 0) {
             scheduleNext();

@@ -10,6 +10,6 @@ public record LatencyOverride(String between, String and, LinkProfile profile) {
     }
 
     private static boolean names(String place, String node, Placement p) {
-        return place.equals(node) || place.equals(p.zone()) || place.equals(p.datacenter()) || place.equals(p.region());
+        return place.equals(node) || p.isIn(place);
     }
 }

@@ -12,6 +12,11 @@ public record Placement(String region, String datacenter, String zone) {
         return LinkClass.SAME_ZONE;
     }
 
+    /** Whether {@code place} names this placement's zone, datacenter or region. */
+    public boolean isIn(String place) {
+        return place.equals(zone) || place.equals(datacenter) || place.equals(region);
+    }
+
     @Override
     public String toString() {
         return region + "/" + datacenter + "/" + zone;
