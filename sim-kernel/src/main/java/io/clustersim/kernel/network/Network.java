@@ -17,11 +17,13 @@ import org.apache.commons.rng.UniformRandomProvider;
  * size/bandwidth to serialise, then a sampled propagation latency. FIFO messages additionally
  * never arrive before an earlier message on the same link. A message is dropped when lost, when a
  * partition separates the nodes at sending or at arrival, or when the destination is down or
- * restarted meanwhile (the connection it travelled on is gone).
+ * restarted meanwhile (the connection it travelled on is gone). A {@link MessageFaults message
+ * fault} drops or delays messages of one kind.
  */
 public final class Network {
     private final World world;
     private final Partitions partitions = new Partitions();
+    private final MessageFaults messageFaults = new MessageFaults();
     private final NetworkStats stats = new NetworkStats();
     private final ClassValue<String> typeNames = new ClassValue<>() {
         @Override
@@ -52,6 +54,11 @@ public final class Network {
         return partitions;
     }
 
+    /** Faults on messages of a kind between given nodes (drop or delay). */
+    public MessageFaults messageFaults() {
+        return messageFaults;
+    }
+
     public NetworkStats stats() {
         return stats;
     }
@@ -67,6 +74,15 @@ public final class Network {
             drop(now, from, to, type, "partition");
             return;
         }
+        long extraDelay = 0;
+        if (!messageFaults.isEmpty()) {
+            MessageFaults.Rule rule = messageFaults.match(from, to, message);
+            if (rule != null && rule.drop()) {
+                drop(now, from, to, type, "message-fault");
+                return;
+            }
+            extraDelay = rule == null ? 0 : rule.delayNanos();
+        }
         Link link = link(from, to);
         if (config.lossProbability() > 0 && link.rng.nextDouble() < config.lossProbability()) {
             drop(now, from, to, type, "loss");
@@ -76,15 +92,16 @@ public final class Network {
             drop(now, from, to, type, "down");
             return;
         }
-        schedule(link, dst, from, message, type, delivery, now);
+        schedule(link, dst, from, message, type, delivery, now, extraDelay);
         if (config.duplicationProbability() > 0 && link.rng.nextDouble() < config.duplicationProbability()) {
             stats.duplicated++;
             stats.sent++;
-            schedule(link, dst, from, message, type, delivery, now);
+            schedule(link, dst, from, message, type, delivery, now, extraDelay);
         }
     }
 
-    private void schedule(Link link, Node dst, NodeId from, Message message, String type, Delivery delivery, long now) {
+    private void schedule(Link link, Node dst, NodeId from, Message message, String type, Delivery delivery, long now,
+            long extraDelay) {
         long start = now;
         if (link.bandwidth > 0) {
             start = Math.max(now, link.busyUntil);
@@ -92,7 +109,7 @@ public final class Network {
             start += serialisation;
             link.busyUntil = start;
         }
-        long arrival = start + link.latency.sampleNanos();
+        long arrival = start + link.latency.sampleNanos() + extraDelay;
         if (delivery == Delivery.FIFO) {
             arrival = Math.max(arrival, link.lastFifoArrival);
             link.lastFifoArrival = arrival;

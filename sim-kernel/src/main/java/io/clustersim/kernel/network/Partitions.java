@@ -58,7 +58,8 @@ public final class Partitions {
         return false;
     }
 
-    private static BitSet bits(Collection<NodeId> nodes) {
+    /** The nodes as a bit set of their indexes, for fast membership tests on every message. */
+    static BitSet bits(Collection<NodeId> nodes) {
         BitSet b = new BitSet();
         for (NodeId n : nodes) {
             b.set(n.index());
