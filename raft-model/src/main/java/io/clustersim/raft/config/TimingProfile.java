@@ -37,13 +37,15 @@ public sealed interface TimingProfile permits TimingProfile.Hashicorp, TimingPro
     record Hashicorp(long heartbeatTimeoutNanos, long electionTimeoutNanos, long leaderLeaseTimeoutNanos,
             long commitTimeoutNanos, boolean preVote) implements TimingProfile {
         public Hashicorp {
-            // raft config.go ValidateConfig
-            require(heartbeatTimeoutNanos >= 5 * MILLI, "HeartbeatTimeout must be >= 5ms");
-            require(electionTimeoutNanos >= 5 * MILLI, "ElectionTimeout must be >= 5ms");
-            require(leaderLeaseTimeoutNanos >= 5 * MILLI, "LeaderLeaseTimeout must be >= 5ms");
-            require(commitTimeoutNanos >= MILLI, "CommitTimeout must be >= 1ms");
-            require(leaderLeaseTimeoutNanos <= heartbeatTimeoutNanos, "LeaderLeaseTimeout must be <= HeartbeatTimeout");
-            require(electionTimeoutNanos >= heartbeatTimeoutNanos, "ElectionTimeout must be >= HeartbeatTimeout");
+            // hashicorp/raft config.go ValidateConfig, named by the scenario keys.
+            require(heartbeatTimeoutNanos >= 5 * MILLI, "heartbeatTimeout", "expected at least 5ms");
+            require(electionTimeoutNanos >= 5 * MILLI, "electionTimeout", "expected at least 5ms");
+            require(leaderLeaseTimeoutNanos >= 5 * MILLI, "leaderLeaseTimeout", "expected at least 5ms");
+            require(commitTimeoutNanos >= MILLI, "commitTimeout", "expected at least 1ms");
+            require(leaderLeaseTimeoutNanos <= heartbeatTimeoutNanos, "leaderLeaseTimeout",
+                    "expected at most heartbeatTimeout (" + millis(heartbeatTimeoutNanos) + "), got " + millis(leaderLeaseTimeoutNanos));
+            require(electionTimeoutNanos >= heartbeatTimeoutNanos, "electionTimeout",
+                    "expected at least heartbeatTimeout (" + millis(heartbeatTimeoutNanos) + "), got " + millis(electionTimeoutNanos));
         }
 
         /**
@@ -67,7 +69,7 @@ public sealed interface TimingProfile permits TimingProfile.Hashicorp, TimingPro
          */
         public static Hashicorp nomad(int raftMultiplier) {
             int m = raftMultiplier == 0 ? 1 : raftMultiplier;
-            require(m >= 1 && m <= 10, "raft_multiplier must be within 1..10, got " + raftMultiplier);
+            require(m >= 1 && m <= 10, "multiplier", "expected 1 to 10 (Nomad's raft_multiplier), got " + raftMultiplier);
             return new Hashicorp(1000 * MILLI * m, 1000 * MILLI * m, 500 * MILLI * m, 50 * MILLI * m, true);
         }
 
@@ -119,9 +121,11 @@ public sealed interface TimingProfile permits TimingProfile.Hashicorp, TimingPro
     record Etcd(long tickNanos, int heartbeatTick, int electionTick, boolean preVote, boolean checkQuorum)
             implements TimingProfile {
         public Etcd {
-            require(tickNanos > 0, "tick must be positive");
-            require(heartbeatTick > 0, "heartbeatTick must be positive");
-            require(electionTick > heartbeatTick, "electionTick must be greater than heartbeatTick");
+            // etcd-io/raft raft.go Config.validate, named by the scenario keys.
+            require(tickNanos > 0, "tick", "expected a tick longer than zero");
+            require(heartbeatTick > 0, "heartbeatTicks", "expected at least one tick between heartbeats");
+            require(electionTick > heartbeatTick, "electionTicks",
+                    "expected more than heartbeatTicks (" + heartbeatTick + "), got " + electionTick);
         }
 
         public static Etcd defaults() {
@@ -167,9 +171,14 @@ public sealed interface TimingProfile permits TimingProfile.Hashicorp, TimingPro
     record Custom(long electionTimeoutMinNanos, long electionTimeoutMaxNanos, long heartbeatIntervalNanos,
             boolean preVote, boolean checkQuorum) implements TimingProfile {
         public Custom {
-            require(electionTimeoutMinNanos > 0 && electionTimeoutMaxNanos >= electionTimeoutMinNanos,
-                    "need 0 < election timeout min <= max");
-            require(heartbeatIntervalNanos > 0, "heartbeat interval must be positive");
+            require(electionTimeoutMinNanos > 0 && electionTimeoutMaxNanos >= electionTimeoutMinNanos, "electionTimeout",
+                    "expected 0 < min <= max, got [" + millis(electionTimeoutMinNanos) + ", " + millis(electionTimeoutMaxNanos) + "]");
+            require(heartbeatIntervalNanos > 0, "heartbeatInterval", "expected a heartbeat interval longer than zero");
+            // Followers must hear a heartbeat before their shortest timeout, or they campaign
+            // against a live leader (paper, section 5.6: broadcastTime << electionTimeout).
+            require(heartbeatIntervalNanos < electionTimeoutMinNanos, "heartbeatInterval",
+                    "expected a heartbeat interval below the shortest election timeout (" + millis(electionTimeoutMinNanos)
+                            + "), got " + millis(heartbeatIntervalNanos));
         }
 
         /** The paper's example: election timeout 150 to 300ms, heartbeat every 50ms. */
@@ -201,9 +210,13 @@ public sealed interface TimingProfile permits TimingProfile.Hashicorp, TimingPro
         }
     }
 
-    private static void require(boolean ok, String message) {
+    private static void require(boolean ok, String key, String message) {
         if (!ok) {
-            throw new IllegalArgumentException(message);
+            throw new InvalidSetting(key, message);
         }
+    }
+
+    private static String millis(long nanos) {
+        return nanos % MILLI == 0 ? nanos / MILLI + "ms" : (nanos / 1e6) + "ms";
     }
 }

@@ -115,7 +115,10 @@ final class AppendReceiver {
         if (s.role != Role.FOLLOWER && !(s.role == Role.CANDIDATE && s.candidateFromTransfer)) {
             s.becomeFollower();
         }
-        s.leaderId = leader;
+        if (!leader.equals(s.leaderId)) {
+            s.leaderId = leader;
+            s.observer.leaderDiscovered(s.id, s.currentTerm, leader);
+        }
     }
 
     private AppendEntriesResponse failure(AppendEntries a) {

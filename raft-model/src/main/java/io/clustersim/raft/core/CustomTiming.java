@@ -1,14 +1,22 @@
 package io.clustersim.raft.core;
 
-import io.clustersim.kernel.node.NodeId;
 import io.clustersim.raft.config.TimingProfile;
+import io.clustersim.raft.message.RequestVote;
 import io.clustersim.raft.observe.Role;
+import io.clustersim.raft.observe.VoteReason;
 import io.clustersim.raft.port.RaftTimer;
 
 /**
- * The paper's timing (section 5.2): an election timer drawn uniformly from [min, max), reset by
- * every AppendEntries from the current leader and by granting a vote; the leader sends
- * AppendEntries to everyone every heartbeat interval. Optional CheckQuorum (thesis, section 6.2).
+ * The paper's timing (section 5.2, Figure 2 "Followers"), as LogCabin implements it: an election
+ * timer drawn uniformly from [min, max), reset only by an AppendEntries from the current leader
+ * and by granting a vote; the leader sends AppendEntries to everyone every heartbeat interval.
+ *
+ * <p>Stepping down does not re-arm the timer, except for a leader, which has none (LogCabin
+ * {@code RaftConsensus::stepDown} calls {@code setElectionTimer} only when the election timer was
+ * off, i.e. the server led). A follower that merely adopts a higher term from a RequestVote it
+ * rejects keeps its timer: otherwise a candidate with a stale log would push back the up-to-date
+ * servers' timers with every round and win the race to the next timeout again and again.
+ * Optional CheckQuorum (thesis, section 6.2).
  */
 final class CustomTiming implements TimingDriver {
     private final RaftServer s;
@@ -28,6 +36,7 @@ final class CustomTiming implements TimingDriver {
         resetElection();
     }
 
+    /** LogCabin {@code setElectionTimer}: a new deadline uniformly in [min, max). */
     private void resetElection() {
         cancel(election);
         long span = t.electionTimeoutMaxNanos() - t.electionTimeoutMinNanos();
@@ -37,6 +46,7 @@ final class CustomTiming implements TimingDriver {
             if (s.role == Role.LEADER) {
                 return;
             }
+            s.observer.electionTimerFired(s.id, s.currentTerm, s.role);
             if (s.role == Role.CANDIDATE) {
                 s.elections.electionTimeout();
             } else {
@@ -44,6 +54,7 @@ final class CustomTiming implements TimingDriver {
                 s.elections.campaign(false);
             }
             if (s.role == Role.FOLLOWER && election == null) {
+                // A non-voter, or a server without a configuration, keeps waiting.
                 resetElection();
             }
         });
@@ -57,13 +68,15 @@ final class CustomTiming implements TimingDriver {
     }
 
     @Override
-    public void becomeFollower(boolean wasFollower) {
+    public void becomeFollower(Role from) {
         stopLeaderTimers();
-        resetElection();
+        if (from == Role.LEADER || election == null) {
+            resetElection();
+        }
     }
 
     @Override
-    public void becomeCandidate() {
+    public void becomeCandidate(boolean preVote) {
         resetElection();
     }
 
@@ -100,6 +113,7 @@ final class CustomTiming implements TimingDriver {
         });
     }
 
+    /** Figure 2: an AppendEntries from the current leader resets the timer, matching log or not. */
     @Override
     public void appendFromLeader(boolean success) {
         lastLeaderContact = s.now();
@@ -113,8 +127,13 @@ final class CustomTiming implements TimingDriver {
 
     /** Thesis section 4.2.3: within a minimum election timeout of hearing from a leader, no votes. */
     @Override
-    public boolean refusesVotesFor(NodeId candidate) {
-        return t.checkQuorum() && s.leaderId != null && s.now() - lastLeaderContact < t.electionTimeoutMinNanos();
+    public VoteReason screen(RequestVote req) {
+        boolean transfer = req.leadershipTransfer() && !req.preVote();
+        if (!transfer && t.checkQuorum() && s.leaderId != null
+                && s.now() - lastLeaderContact < t.electionTimeoutMinNanos()) {
+            return VoteReason.IN_LEASE;
+        }
+        return null;
     }
 
     @Override

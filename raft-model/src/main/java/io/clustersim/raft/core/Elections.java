@@ -6,6 +6,7 @@ import io.clustersim.raft.message.RequestVote;
 import io.clustersim.raft.message.RequestVoteResponse;
 import io.clustersim.raft.message.TimeoutNow;
 import io.clustersim.raft.observe.Role;
+import io.clustersim.raft.observe.VoteReason;
 import io.clustersim.raft.storage.PersistOp;
 import java.util.TreeSet;
 
@@ -21,6 +22,7 @@ final class Elections {
         final TreeSet<NodeId> granted = new TreeSet<>();
         final TreeSet<NodeId> refused = new TreeSet<>();
         boolean open;
+        boolean lost;
 
         Round(long term, boolean preVote) {
             this.term = term;
@@ -71,7 +73,7 @@ final class Elections {
     private void startPreVote() {
         Round r = new Round(s.currentTerm + 1, true);
         round = r;
-        s.timing.becomeCandidate();
+        s.timing.becomeCandidate(true);
         s.observer.electionStarted(s.id, r.term, true);
         r.open = true;
         r.granted.add(s.id);
@@ -89,7 +91,7 @@ final class Elections {
         Round r = new Round(s.currentTerm, false);
         round = r;
         boolean transfer = s.candidateFromTransfer;
-        s.timing.becomeCandidate();
+        s.timing.becomeCandidate(false);
         s.observer.electionStarted(s.id, r.term, false);
         s.persistence.afterDurable(() -> {
             if (round != r || s.role != Role.CANDIDATE) {
@@ -129,52 +131,77 @@ final class Elections {
     /** A majority of the latest configuration's voters wins the round (paper, section 5.2). */
     private void tally(Round r) {
         Configuration c = s.membership.latest();
-        int votes = 0;
-        for (NodeId v : r.granted) {
-            if (c.isVoter(v)) {
-                votes++;
+        int votes = count(r.granted, c);
+        if (votes >= c.quorumSize()) {
+            if (r.preVote) {
+                startElection();
+            } else {
+                s.becomeLeader();
             }
-        }
-        if (votes < c.quorumSize()) {
-            // A refused pre-vote majority just waits for the election timer (hashicorp).
             return;
         }
-        if (r.preVote) {
-            startElection();
-        } else {
-            s.becomeLeader();
+        // Lost once the refusals leave too few voters to make a quorum (etcd's VoteLost).
+        int refusals = count(r.refused, c);
+        if (!r.lost && c.voterCount() - refusals < c.quorumSize()) {
+            r.lost = true;
+            s.observer.roundLost(s.id, r.term, r.preVote);
+            if (s.timing.followsWhenRoundLost()) {
+                // etcd stepCandidate: VoteLost -> becomeFollower(r.Term, None).
+                s.leaderId = null;
+                s.becomeFollower();
+            }
+            // hashicorp and the paper: a refused majority just waits for the election timer.
         }
+    }
+
+    private static int count(TreeSet<NodeId> ids, Configuration c) {
+        int n = 0;
+        for (NodeId v : ids) {
+            if (c.isVoter(v)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     // ---- voter side --------------------------------------------------------------------------
 
     /** RequestVote and pre-vote, in hashicorp's order (reference 1.4). */
     void onRequestVote(NodeId from, RequestVote req) {
-        boolean granted = decide(req);
+        if (s.timing.dropsUnanswered(req)) {
+            s.observer.voteDecided(s.id, req, false, null);
+            return;
+        }
+        VoteReason reason = decide(req);
+        boolean granted = reason == VoteReason.GRANTED;
+        s.observer.voteDecided(s.id, req, granted, reason);
         s.reply(from, new RequestVoteResponse(s.currentTerm, granted, req.preVote(), req.term()));
     }
 
-    private boolean decide(RequestVote req) {
+    private VoteReason decide(RequestVote req) {
         Configuration latest = s.membership.latest();
         NodeId candidate = req.candidate();
         // 1 and 5: only voters of the latest configuration may be elected (an empty one is bootstrapping).
         if (!latest.isEmpty() && !latest.isVoter(candidate)) {
-            return false;
+            return VoteReason.NOT_A_VOTER;
         }
-        // 2: leader stickiness, before the term check so a live follower does not adopt the term.
-        // Only a real vote in a leadership transfer is exempt (pre-vote has no exemption).
-        boolean transferVote = req.leadershipTransfer() && !req.preVote();
-        if (!transferVote && s.timing.refusesVotesFor(candidate)) {
-            return false;
+        // 2: the profile's own rules: leader stickiness (hashicorp) or a leader lease, before the
+        // term check so a live follower does not adopt the term.
+        VoteReason screened = s.timing.screen(req);
+        if (screened != null) {
+            return screened;
         }
         // 3
         if (req.term() < s.currentTerm) {
-            return false;
+            return VoteReason.STALE_TERM;
         }
         if (req.preVote()) {
             // Changes nothing, persists nothing (thesis, section 9.6).
             boolean votedOther = s.votedTerm == req.term() && s.votedFor != null && !s.votedFor.equals(candidate);
-            return !votedOther && logUpToDate(req);
+            if (votedOther) {
+                return VoteReason.ALREADY_VOTED;
+            }
+            return logUpToDate(req) ? VoteReason.GRANTED : VoteReason.LOG_NOT_UP_TO_DATE;
         }
         // 4
         if (req.term() > s.currentTerm) {
@@ -182,11 +209,11 @@ final class Elections {
         }
         // 6: at most one vote per term (section 5.2); a repeated request gets the same answer.
         if (s.votedTerm == req.term() && s.votedFor != null) {
-            return s.votedFor.equals(candidate);
+            return s.votedFor.equals(candidate) ? VoteReason.GRANTED : VoteReason.ALREADY_VOTED;
         }
         // 7: election restriction (section 5.4.1).
         if (!logUpToDate(req)) {
-            return false;
+            return VoteReason.LOG_NOT_UP_TO_DATE;
         }
         // 8: persist the vote; the reply waits for it (PersistenceQueue).
         s.votedTerm = req.term();
@@ -195,7 +222,7 @@ final class Elections {
         s.lastContact = s.now();
         s.timing.voteGranted();
         s.observer.voteGranted(s.id, req.term(), candidate);
-        return true;
+        return VoteReason.GRANTED;
     }
 
     /** Section 5.4.1: the candidate's log is at least as up-to-date as ours. */

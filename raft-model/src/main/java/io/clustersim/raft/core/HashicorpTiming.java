@@ -1,8 +1,9 @@
 package io.clustersim.raft.core;
 
-import io.clustersim.kernel.node.NodeId;
 import io.clustersim.raft.config.TimingProfile;
+import io.clustersim.raft.message.RequestVote;
 import io.clustersim.raft.observe.Role;
+import io.clustersim.raft.observe.VoteReason;
 import io.clustersim.raft.port.RaftTimer;
 
 /** hashicorp/raft v1.7.3 timing (reference sections 1.2, 1.3, 1.5). */
@@ -26,13 +27,19 @@ final class HashicorpTiming implements TimingDriver {
         armCheck();
     }
 
+    /**
+     * Entering runFollower creates a fresh heartbeat timer; a follower that only adopts a newer
+     * term (setCurrentTerm in requestVote or appendEntries) stays in runFollower's loop and keeps
+     * the timer it has. Neither touches lastContact, which only a successful AppendEntries,
+     * InstallSnapshot or a granted vote sets.
+     */
     @Override
-    public void becomeFollower(boolean wasFollower) {
+    public void becomeFollower(Role from) {
         cancel(election);
         cancel(lease);
         election = null;
         lease = null;
-        if (!wasFollower || check == null) {
+        if (from != Role.FOLLOWER || check == null) {
             armCheck();
         }
     }
@@ -53,18 +60,21 @@ final class HashicorpTiming implements TimingDriver {
                 return;
             }
             s.leaderId = null;
+            s.observer.electionTimerFired(s.id, s.currentTerm, Role.FOLLOWER);
             // Non-voters and servers without a configuration never start elections.
             s.elections.campaign(false);
         });
     }
 
     @Override
-    public void becomeCandidate() {
+    public void becomeCandidate(boolean preVote) {
         cancel(check);
         check = null;
         cancel(election);
         election = s.setTimer("raft/election", s.randomTimeout(t.electionTimeoutNanos()), () -> {
             election = null;
+            // runCandidate: "Election timeout reached, restarting election".
+            s.observer.electionTimerFired(s.id, s.currentTerm, Role.CANDIDATE);
             s.elections.electionTimeout();
         });
     }
@@ -129,10 +139,17 @@ final class HashicorpTiming implements TimingDriver {
     @Override
     public void voteGranted() {}
 
-    /** Leader stickiness: a known leader other than the candidate means no vote (requestVote step 2). */
+    /**
+     * Leader stickiness (requestVote and requestPreVote, step 2): a known leader other than the
+     * candidate means no vote. Only a real vote of a leadership transfer is exempt.
+     */
     @Override
-    public boolean refusesVotesFor(NodeId candidate) {
-        return s.leaderId != null && !s.leaderId.equals(candidate);
+    public VoteReason screen(RequestVote req) {
+        boolean transfer = req.leadershipTransfer() && !req.preVote();
+        if (!transfer && s.leaderId != null && !s.leaderId.equals(req.candidate())) {
+            return VoteReason.LEADER_KNOWN;
+        }
+        return null;
     }
 
     @Override

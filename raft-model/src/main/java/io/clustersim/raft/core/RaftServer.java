@@ -293,7 +293,7 @@ public final class RaftServer {
         }
         candidateFromTransfer = false;
         role = Role.FOLLOWER;
-        timing.becomeFollower(old == Role.FOLLOWER);
+        timing.becomeFollower(old);
         if (old != Role.FOLLOWER) {
             observer.roleChanged(id, currentTerm, old, Role.FOLLOWER);
         }

@@ -16,6 +16,11 @@ import java.util.List;
  */
 public record AppendEntries(long term, NodeId leader, long prevLogIndex, long prevLogTerm, List<LogEntry> entries,
         long leaderCommit, long seq, boolean heartbeat) implements RaftMessage {
+    /** The message-fault kind of an AppendEntries that carries entries. */
+    public static final String ENTRIES_KIND = "AppendEntries:entries";
+    /** The message-fault kind of an AppendEntries without entries. */
+    public static final String EMPTY_KIND = "AppendEntries:empty";
+
     public AppendEntries {
         entries = List.copyOf(entries);
     }
@@ -27,6 +32,16 @@ public record AppendEntries(long term, NodeId leader, long prevLogIndex, long pr
             n += e.sizeBytes();
         }
         return n;
+    }
+
+    /**
+     * Besides {@code AppendEntries}: {@code AppendEntries:entries} for one carrying entries and
+     * {@code AppendEntries:empty} for a heartbeat or an empty replication request, so a message
+     * fault can make logs diverge while leadership is still asserted.
+     */
+    @Override
+    public boolean isKind(String kind) {
+        return RaftMessage.super.isKind(kind) || kind.equals(entries.isEmpty() ? EMPTY_KIND : ENTRIES_KIND);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.clustersim.raft.log.LogEntry;
 import io.clustersim.raft.log.RequestId;
 import io.clustersim.raft.log.Snapshot;
 import io.clustersim.raft.membership.Configuration;
+import io.clustersim.raft.message.RequestVote;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,6 +43,34 @@ public final class CompositeObserver implements RaftObserver {
     public void voteGranted(NodeId node, long term, NodeId candidate) {
         for (RaftObserver o : observers) {
             o.voteGranted(node, term, candidate);
+        }
+    }
+
+    @Override
+    public void electionTimerFired(NodeId node, long term, Role role) {
+        for (RaftObserver o : observers) {
+            o.electionTimerFired(node, term, role);
+        }
+    }
+
+    @Override
+    public void voteDecided(NodeId voter, RequestVote request, boolean granted, VoteReason reason) {
+        for (RaftObserver o : observers) {
+            o.voteDecided(voter, request, granted, reason);
+        }
+    }
+
+    @Override
+    public void roundLost(NodeId node, long term, boolean preVote) {
+        for (RaftObserver o : observers) {
+            o.roundLost(node, term, preVote);
+        }
+    }
+
+    @Override
+    public void leaderDiscovered(NodeId node, long term, NodeId leader) {
+        for (RaftObserver o : observers) {
+            o.leaderDiscovered(node, term, leader);
         }
     }
 

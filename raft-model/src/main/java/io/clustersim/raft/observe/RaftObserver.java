@@ -5,6 +5,7 @@ import io.clustersim.raft.log.LogEntry;
 import io.clustersim.raft.log.RequestId;
 import io.clustersim.raft.log.Snapshot;
 import io.clustersim.raft.membership.Configuration;
+import io.clustersim.raft.message.RequestVote;
 
 /**
  * Callbacks a server makes as its state changes, for checkers, metrics and traces. Every method has
@@ -24,6 +25,25 @@ public interface RaftObserver {
 
     /** {@code node} granted its vote in {@code term} to {@code candidate} (before it is durable). */
     default void voteGranted(NodeId node, long term, NodeId candidate) {}
+
+    /**
+     * {@code node}'s election timer (or hashicorp's heartbeat check) found the leader silent and
+     * is about to campaign, in the role it had then (a follower, or a candidate starting a new
+     * round); {@code term} is its term before campaigning.
+     */
+    default void electionTimerFired(NodeId node, long term, Role role) {}
+
+    /**
+     * {@code voter} answered {@code request}: granted or refused, and why. A null
+     * {@code reason} means the profile dropped the request without an answer (etcd).
+     */
+    default void voteDecided(NodeId voter, RequestVote request, boolean granted, VoteReason reason) {}
+
+    /** A candidate's round can no longer win: too many voters refused. */
+    default void roundLost(NodeId node, long term, boolean preVote) {}
+
+    /** {@code node} accepted {@code leader} as the leader of {@code term} (its first request in it). */
+    default void leaderDiscovered(NodeId node, long term, NodeId leader) {}
 
     /** {@code node} won the election of {@code term}. */
     default void leaderElected(NodeId node, long term, RaftView view) {}

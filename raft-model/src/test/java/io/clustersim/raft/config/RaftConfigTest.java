@@ -45,10 +45,33 @@ class RaftConfigTest {
     @Test
     void when_timeoutsBreakHashicorpValidation_then_theyAreRefused() {
         TimingProfile.Hashicorp d = TimingProfile.Hashicorp.defaults();
-        assertThatThrownBy(() -> d.withLeaderLeaseTimeout(Duration.ofSeconds(2))).hasMessageContaining("Lease");
-        assertThatThrownBy(() -> d.withElectionTimeout(Duration.ofMillis(500))).hasMessageContaining("ElectionTimeout");
-        assertThatThrownBy(() -> d.withCommitTimeout(Duration.ZERO)).hasMessageContaining("CommitTimeout");
+        // The messages name the scenario keys, not hashicorp/raft's Go fields.
+        assertThatThrownBy(() -> d.withLeaderLeaseTimeout(Duration.ofSeconds(2)))
+                .isInstanceOfSatisfying(InvalidSetting.class, e -> assertThat(e.key()).isEqualTo("leaderLeaseTimeout"))
+                .hasMessage("leaderLeaseTimeout: expected at most heartbeatTimeout (1000ms), got 2000ms");
+        assertThatThrownBy(() -> d.withElectionTimeout(Duration.ofMillis(500)))
+                .isInstanceOfSatisfying(InvalidSetting.class, e -> assertThat(e.key()).isEqualTo("electionTimeout"));
+        assertThatThrownBy(() -> d.withCommitTimeout(Duration.ZERO))
+                .isInstanceOfSatisfying(InvalidSetting.class, e -> assertThat(e.key()).isEqualTo("commitTimeout"));
         assertThatThrownBy(() -> RaftConfig.hashicorp().withMaxAppendEntries(2000)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void when_customHeartbeatIsNotBelowTheElectionTimeout_then_itIsRefused() {
+        // A follower must hear a heartbeat before its shortest timeout (paper, section 5.6).
+        assertThatThrownBy(() -> RaftConfig.custom(Duration.ofMillis(150), Duration.ofMillis(300), Duration.ofMillis(150)))
+                .isInstanceOfSatisfying(InvalidSetting.class, e -> {
+                    assertThat(e.key()).isEqualTo("heartbeatInterval");
+                    assertThat(e.problem()).isEqualTo(
+                            "expected a heartbeat interval below the shortest election timeout (150ms), got 150ms");
+                });
+        assertThat(RaftConfig.custom(Duration.ofMillis(150), Duration.ofMillis(300), Duration.ofMillis(149))).isNotNull();
+    }
+
+    @Test
+    void when_etcdTicksAreInconsistent_then_theKeyIsNamed() {
+        assertThatThrownBy(() -> TimingProfile.Etcd.defaults().withTicks(10, 10))
+                .isInstanceOfSatisfying(InvalidSetting.class, e -> assertThat(e.key()).isEqualTo("electionTicks"));
     }
 
     @Test

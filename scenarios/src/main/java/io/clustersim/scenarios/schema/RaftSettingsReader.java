@@ -1,5 +1,6 @@
 package io.clustersim.scenarios.schema;
 
+import io.clustersim.raft.config.InvalidSetting;
 import io.clustersim.raft.config.RaftConfig;
 import io.clustersim.raft.config.TimingProfile;
 import io.clustersim.scenarios.yaml.InputError;
@@ -33,8 +34,8 @@ final class RaftSettingsReader {
                 case "custom" -> custom(m.allowOnly(common("profile", "electionTimeout", "heartbeatInterval", "preVote", "checkQuorum")));
                 default -> throw InputError.at(m.require("profile", ""), "expected profile hashicorp, etcd or custom, got '" + profile + "'");
             };
-        } catch (IllegalArgumentException e) {
-            throw InputError.at(node, e.getMessage());
+        } catch (InvalidSetting e) {
+            throw InputError.at(m.get(e.key()).orElse(node), e.problem());
         }
         RaftConfig c = RaftConfig.of(timing);
         try {

@@ -198,7 +198,15 @@ class ScenarioReaderTest {
         assertThat(error(VALID + "raft: { profile: zab }\n").problem()).contains("hashicorp, etcd or custom");
         assertThat(error(VALID + "raft: { multiplier: 11 }\n").path()).isEqualTo("raft.multiplier");
         assertThat(error(VALID + "raft: { profile: etcd, multiplier: 2 }\n").problem()).contains("unknown key 'multiplier'");
-        assertThat(error(VALID + "raft: { leaderLeaseTimeout: 2s }\n").problem()).contains("LeaderLeaseTimeout");
+        // The error points at the key that breaks the rule and names the other key it is checked against.
+        InputError lease = error(VALID + "raft: { leaderLeaseTimeout: 2s }\n");
+        assertThat(lease.path()).isEqualTo("raft.leaderLeaseTimeout");
+        assertThat(lease.problem()).isEqualTo("expected at most heartbeatTimeout (1000ms), got 2000ms");
+        InputError hb = error(VALID + "raft: { profile: custom, electionTimeout: { uniform: [150ms, 300ms] }, heartbeatInterval: 200ms }\n");
+        assertThat(hb.path()).isEqualTo("raft.heartbeatInterval");
+        assertThat(hb.problem()).contains("below the shortest election timeout (150ms)");
+        assertThat(error(VALID + "raft: { profile: etcd, heartbeatTicks: 5, electionTicks: 5 }\n").path())
+                .isEqualTo("raft.electionTicks");
     }
 
     @Test
