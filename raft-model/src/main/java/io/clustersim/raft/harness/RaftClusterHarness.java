@@ -13,6 +13,7 @@ import io.clustersim.raft.client.ClientListener;
 import io.clustersim.raft.client.RaftClient;
 import io.clustersim.raft.config.RaftConfig;
 import io.clustersim.raft.core.RaftServer;
+import io.clustersim.raft.elections.ElectionRecorder;
 import io.clustersim.raft.kernel.RaftHost;
 import io.clustersim.raft.kernel.RaftProcess;
 import io.clustersim.raft.membership.ChangeResult;
@@ -65,6 +66,7 @@ public final class RaftClusterHarness {
     private final Function<RaftProcess, ? extends Process> serverProcess;
     private final InvariantChecker checker;
     private final RaftMetrics metrics;
+    private final ElectionRecorder elections;
     private final RaftObserver observer;
     private final Map<String, DurableImage> images = new LinkedHashMap<>();
     private final List<String> servers = new ArrayList<>();
@@ -79,12 +81,14 @@ public final class RaftClusterHarness {
         this.serverProcess = b.serverProcess;
         this.checker = new InvariantChecker(world::now, b.failFast);
         this.metrics = new RaftMetrics(world::now, checker);
-        CompositeObserver all = new CompositeObserver().add(checker).add(metrics);
+        this.elections = new ElectionRecorder(world::now, world.trace());
+        CompositeObserver all = new CompositeObserver().add(checker).add(metrics).add(elections);
         for (RaftObserver o : b.observers) {
             all.add(o);
         }
         this.observer = all;
         world.trace().addSink(metrics);
+        world.trace().addSink(elections);
     }
 
     public static Builder builder(World world) {
@@ -246,6 +250,11 @@ public final class RaftClusterHarness {
 
     public RaftMetrics metrics() {
         return metrics;
+    }
+
+    /** Every election so far, with its timer firings, rounds, votes and who heard the winner when. */
+    public ElectionRecorder elections() {
+        return elections;
     }
 
     private Node node(String name) {

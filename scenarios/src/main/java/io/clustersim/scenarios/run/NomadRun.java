@@ -18,6 +18,7 @@ import io.clustersim.model.topology.Role;
 import io.clustersim.model.topology.Topology;
 import io.clustersim.raft.check.SafetyViolation;
 import io.clustersim.raft.client.ClientConfig;
+import io.clustersim.raft.elections.Election;
 import io.clustersim.raft.harness.RaftClusterHarness;
 import io.clustersim.raft.metrics.RaftMetrics;
 import io.clustersim.scenarios.schema.Scenario;
@@ -94,6 +95,8 @@ final class NomadRun {
         long lost = 0;
         double leaderless = 0;
         List<Double> recover = new ArrayList<>();
+        List<Double> seenByFollowers = new ArrayList<>();
+        List<Double> rounds = new ArrayList<>();
         List<Double> commit = new ArrayList<>();
         for (RaftClusterHarness h : regions) {
             RaftMetrics m = h.metrics();
@@ -106,11 +109,20 @@ final class NomadRun {
             lost += m.committedWritesLost();
             recover.addAll(m.timeToRecoverSeconds());
             commit.addAll(m.commitLatencyMs());
+            for (Election e : h.elections().elections()) {
+                rounds.add((double) e.terms());
+                long seen = e.leaderlessAsSeenByFollowersNanos();
+                if (seen >= 0) {
+                    seenByFollowers.add(seen / 1e9);
+                }
+            }
         }
         metrics.put("elections", new Metric.Count(elections));
         metrics.put("leaderChanges", new Metric.Count(leaderChanges));
         metrics.put("leaderlessSeconds", new Metric.Value(leaderless));
         metrics.put("timeToRecoverSeconds", Metric.Samples.of(recover));
+        metrics.put("leaderlessAsSeenByFollowersSeconds", Metric.Samples.of(seenByFollowers));
+        metrics.put("electionRounds", Metric.Samples.of(rounds));
         metrics.put("commitLatencyMs", Metric.Samples.of(commit));
         metrics.put("writesSucceeded", new Metric.Count(writesOk));
         metrics.put("writesFailed", new Metric.Count(writesFailed));
