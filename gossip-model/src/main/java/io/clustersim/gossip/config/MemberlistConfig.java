@@ -29,6 +29,8 @@ import java.util.Objects;
  * @param lifeguard               our switch (not memberlist's): false gives plain SWIM, i.e. no
  *                                awareness, no nacks, no suspicion confirmations (a fixed timeout
  *                                at the lower bound) and no suspect message sent to the suspect
+ * @param probeTargets            our switch too: memberlist's round-robin (the default) or the
+ *                                SWIM paper's uniformly random probe target
  */
 public record MemberlistConfig(
         Duration probeInterval,
@@ -45,9 +47,11 @@ public record MemberlistConfig(
         Duration tcpTimeout,
         int udpBufferSize,
         boolean disableTcpPings,
-        boolean lifeguard) {
+        boolean lifeguard,
+        ProbeTargets probeTargets) {
 
     public MemberlistConfig {
+        Objects.requireNonNull(probeTargets, "probeTargets");
         positive(probeInterval, "probeInterval");
         positive(probeTimeout, "probeTimeout");
         positive(gossipInterval, "gossipInterval");
@@ -71,7 +75,7 @@ public record MemberlistConfig(
         return new MemberlistConfig(
                 Duration.ofSeconds(1), Duration.ofMillis(500), 4, 6, 3, 4,
                 Duration.ofMillis(200), 3, Duration.ofSeconds(30), Duration.ofSeconds(30),
-                8, Duration.ofSeconds(10), 1400, false, true);
+                8, Duration.ofSeconds(10), 1400, false, true, ProbeTargets.ROUND_ROBIN);
     }
 
     /**
@@ -124,6 +128,7 @@ public record MemberlistConfig(
         private int udpBufferSize;
         private boolean disableTcpPings;
         private boolean lifeguard;
+        private ProbeTargets probeTargets;
 
         private Builder(MemberlistConfig c) {
             probeInterval = c.probeInterval;
@@ -141,6 +146,7 @@ public record MemberlistConfig(
             udpBufferSize = c.udpBufferSize;
             disableTcpPings = c.disableTcpPings;
             lifeguard = c.lifeguard;
+            probeTargets = c.probeTargets;
         }
 
         public Builder probeInterval(Duration v) { probeInterval = v; return this; }
@@ -158,12 +164,13 @@ public record MemberlistConfig(
         public Builder udpBufferSize(int v) { udpBufferSize = v; return this; }
         public Builder disableTcpPings(boolean v) { disableTcpPings = v; return this; }
         public Builder lifeguard(boolean v) { lifeguard = v; return this; }
+        public Builder probeTargets(ProbeTargets v) { probeTargets = v; return this; }
 
         public MemberlistConfig build() {
             return new MemberlistConfig(probeInterval, probeTimeout, suspicionMult, suspicionMaxTimeoutMult,
                     indirectChecks, retransmitMult, gossipInterval, gossipNodes, pushPullInterval,
                     gossipToTheDeadTime, awarenessMaxMultiplier, tcpTimeout, udpBufferSize, disableTcpPings,
-                    lifeguard);
+                    lifeguard, probeTargets);
         }
     }
 }

@@ -122,6 +122,29 @@ final class NodeTable {
         return null;
     }
 
+    /**
+     * A member chosen uniformly among those that can be probed (not self, not dead or left), as
+     * the SWIM paper's failure detector picks; null when there is none.
+     */
+    NodeState randomProbeTarget(String self, UniformRandomProvider rng) {
+        int eligible = 0;
+        for (NodeState n : order) {
+            if (!n.name.equals(self) && !n.state.deadOrLeft()) {
+                eligible++;
+            }
+        }
+        if (eligible == 0) {
+            return null;
+        }
+        int pick = rng.nextInt(eligible);
+        for (NodeState n : order) {
+            if (!n.name.equals(self) && !n.state.deadOrLeft() && pick-- == 0) {
+                return n;
+            }
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
     /** Drops members dead or left for longer than GossipToTheDeadTime, then shuffles the rest. */
     void resetNodes(long now, long gossipToTheDeadNanos, UniformRandomProvider rng) {
         version++;

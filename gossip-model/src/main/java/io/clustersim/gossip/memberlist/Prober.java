@@ -1,5 +1,6 @@
 package io.clustersim.gossip.memberlist;
 
+import io.clustersim.gossip.config.ProbeTargets;
 import io.clustersim.gossip.message.Ack;
 import io.clustersim.gossip.message.IndirectPing;
 import io.clustersim.gossip.message.MemberState;
@@ -70,7 +71,9 @@ final class Prober {
     }
 
     private void probe() {
-        NodeState target = m.nodes.nextProbeTarget(m.name, m.ports.now(), m.gossipToTheDeadNanos, m.rng);
+        NodeState target = m.config.probeTargets() == ProbeTargets.RANDOM
+                ? m.nodes.randomProbeTarget(m.name, m.rng)
+                : m.nodes.nextProbeTarget(m.name, m.ports.now(), m.gossipToTheDeadNanos, m.rng);
         if (target != null) {
             probeNode(target);
         }

@@ -2,6 +2,7 @@ package io.clustersim.scenarios.schema;
 
 import io.clustersim.gossip.config.GossipConfig;
 import io.clustersim.gossip.config.MemberlistConfig;
+import io.clustersim.gossip.config.ProbeTargets;
 import io.clustersim.gossip.config.SerfConfig;
 import io.clustersim.scenarios.yaml.InputError;
 import io.clustersim.scenarios.yaml.YamlMap;
@@ -24,7 +25,7 @@ final class GossipSettingsReader {
         YamlMap m = YamlMap.of(node, "gossip settings").allowOnly("profile", "lifeguard",
                 "probeInterval", "probeTimeout", "suspicionMult", "suspicionMaxTimeoutMult", "indirectChecks",
                 "retransmitMult", "gossipInterval", "gossipNodes", "pushPullInterval", "gossipToTheDeadTime",
-                "awarenessMaxMultiplier", "tcpTimeout", "disableTcpPings",
+                "awarenessMaxMultiplier", "tcpTimeout", "disableTcpPings", "probeTargets",
                 "reconnectTimeout", "tombstoneTimeout", "reapInterval", "reconnectInterval");
         String profile = m.string("profile", "lan, wan or nomad-server", defaultProfile);
         GossipConfig c;
@@ -48,6 +49,15 @@ final class GossipSettingsReader {
         count(m, "awarenessMaxMultiplier", ml::awarenessMaxMultiplier);
         if (m.has("disableTcpPings")) {
             ml.disableTcpPings(m.bool("disableTcpPings", false));
+        }
+        if (m.has("probeTargets")) {
+            String t = m.string("probeTargets", "roundRobin or random");
+            switch (t) {
+                case "roundRobin" -> ml.probeTargets(ProbeTargets.ROUND_ROBIN);
+                case "random" -> ml.probeTargets(ProbeTargets.RANDOM);
+                default -> throw InputError.at(m.require("probeTargets", ""),
+                        "expected roundRobin (memberlist) or random (the SWIM paper), got '" + t + "'");
+            }
         }
         SerfConfig.Builder serf = c.serf().toBuilder();
         dur(m, "reconnectTimeout", serf::reconnectTimeout);
