@@ -35,7 +35,7 @@ class DeterminismPropertyTest {
         NetworkConfig net = NetworkConfig.uniform(Distribution.LogNormal.ofMedianAndP99(1e6, 5e6)).withLoss(loss);
         return new Scenario("prop", "", seed, 30_000_000_000L, new Topology(regions), net,
                 new DiskConfig(new Distribution.Exponential(1e6), 1000), RaftConfig.hashicorp(), GossipConfig.nomadServer(),
-                new Workload(500_000_000L, 5, 2_000_000_000L), List.of(), "generated");
+                new Distribution.Constant(0), new Workload(500_000_000L, 5, 2_000_000_000L), List.of(), "generated");
     }
 
     @Property(tries = 60)

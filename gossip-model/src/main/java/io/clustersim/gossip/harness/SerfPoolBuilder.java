@@ -42,6 +42,7 @@ public final class SerfPoolBuilder {
     int seedCount = 1;
     Duration joinStagger = Duration.ZERO;
     Duration retryJoinInterval = Duration.ofSeconds(30);
+    Distribution agentStartup = new Distribution.Constant(0);
     int traceTail;
     Duration healthyAfter;
     final List<GossipObserver> observers = new ArrayList<>();
@@ -126,6 +127,15 @@ public final class SerfPoolBuilder {
     /** A failed join is retried after this (Nomad {@code retry_join} interval, default 30 s); zero never retries. */
     public SerfPoolBuilder retryJoinInterval(Duration interval) {
         this.retryJoinInterval = Objects.requireNonNull(interval);
+        return this;
+    }
+
+    /**
+     * How long a joining or restarted member's agent takes to start before it gossips and tries
+     * its first join (default 0: at once; scenarios default to 1 to 3 s).
+     */
+    public SerfPoolBuilder agentStartup(Distribution delayNanos) {
+        this.agentStartup = Objects.requireNonNull(delayNanos);
         return this;
     }
 

@@ -146,7 +146,7 @@ public final class SerfPoolHarness {
                 }
             }
         }
-        return new Startup.JoinSeeds(seeds, spec.retryJoinInterval.toNanos());
+        return new Startup.JoinSeeds(seeds, spec.retryJoinInterval.toNanos(), spec.agentStartup);
     }
 
     // ----- running -----
@@ -328,7 +328,11 @@ public final class SerfPoolHarness {
     public boolean converged() {
         List<String> live = liveMembers();
         for (String o : live) {
-            Memberlist m = serf(o).memberlist();
+            Serf s = serf(o);
+            if (s == null) {
+                return false; // its agent is still starting
+            }
+            Memberlist m = s.memberlist();
             for (String x : live) {
                 if (!x.equals(o) && m.member(x).map(NodeInfo::state).orElse(null) != MemberState.ALIVE) {
                     return false;

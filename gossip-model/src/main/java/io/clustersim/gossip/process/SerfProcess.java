@@ -46,7 +46,18 @@ public final class SerfProcess implements Process {
     @Override
     public void start(NodeContext context) {
         this.ctx = context;
-        serf = new Serf(memberName, tags, config, new NodeContextPorts(context, RANDOM_STREAM), observer);
+        long startupDelay = startup instanceof Startup.JoinSeeds j
+                ? j.agentStartupNanos().sampler(context.random("agent.startup")).sampleNanos() : 0;
+        if (startupDelay > 0) {
+            // Until the agent is up, its gossip port is closed: messages to it are lost.
+            context.setTimer("agent.startup", startupDelay, this::startAgent);
+        } else {
+            startAgent();
+        }
+    }
+
+    private void startAgent() {
+        serf = new Serf(memberName, tags, config, new NodeContextPorts(ctx, RANDOM_STREAM), observer);
         if (startup instanceof Startup.PreJoined) {
             // Known members go in before the loops start, so the first probe already has targets.
             for (Startup.Peer p : ((Startup.PreJoined) startup).peers()) {
@@ -71,7 +82,7 @@ public final class SerfProcess implements Process {
 
     @Override
     public void onMessage(NodeId from, Message message) {
-        if (!(message instanceof GossipMessage)) {
+        if (!(message instanceof GossipMessage) || serf == null) {
             return;
         }
         GossipMessage g = (GossipMessage) message;
@@ -83,7 +94,7 @@ public final class SerfProcess implements Process {
         }
     }
 
-    /** The agent (for views and for leave); null before start. */
+    /** The agent (for views and for leave); null before start and while the agent starts up. */
     public Serf serf() {
         return serf;
     }

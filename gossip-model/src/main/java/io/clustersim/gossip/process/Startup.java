@@ -1,6 +1,8 @@
 package io.clustersim.gossip.process;
 
 import io.clustersim.kernel.node.NodeId;
+import io.clustersim.kernel.random.Distribution;
+import java.util.Objects;
 import java.util.List;
 import java.util.SortedMap;
 
@@ -13,10 +15,20 @@ public sealed interface Startup permits Startup.Alone, Startup.JoinSeeds, Startu
     /**
      * Joins through these seed addresses (push-pull with each). With {@code retryIntervalNanos}
      * above 0 a failed join is retried, as Nomad's {@code retry_join} does (default 30 s).
+     *
+     * @param agentStartupNanos how long the agent takes from its process start until it gossips and
+     *     makes its first join attempt (loading its state, opening its ports); a real agent never
+     *     rejoins at the instant it restarts
      */
-    record JoinSeeds(List<NodeId> seeds, long retryIntervalNanos) implements Startup {
+    record JoinSeeds(List<NodeId> seeds, long retryIntervalNanos, Distribution agentStartupNanos) implements Startup {
         public JoinSeeds {
             seeds = List.copyOf(seeds);
+            Objects.requireNonNull(agentStartupNanos, "agentStartupNanos");
+        }
+
+        /** Joins as soon as the process starts. */
+        public JoinSeeds(List<NodeId> seeds, long retryIntervalNanos) {
+            this(seeds, retryIntervalNanos, new Distribution.Constant(0));
         }
     }
 

@@ -30,6 +30,7 @@ final class SerfPoolRun {
                 .names(members.stream().map(AgentPlacement::name).toList())
                 .placements(members.stream().map(AgentPlacement::placement).toList())
                 .config(scenario.gossip())
+                .agentStartup(scenario.agentStartup())
                 .network(scenario.network())
                 .startMode(SerfPoolBuilder.StartMode.PRE_JOINED)
                 .build();

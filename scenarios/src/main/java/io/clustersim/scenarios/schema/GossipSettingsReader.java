@@ -4,6 +4,7 @@ import io.clustersim.gossip.config.GossipConfig;
 import io.clustersim.gossip.config.MemberlistConfig;
 import io.clustersim.gossip.config.ProbeTargets;
 import io.clustersim.gossip.config.SerfConfig;
+import io.clustersim.kernel.random.Distribution;
 import io.clustersim.scenarios.yaml.InputError;
 import io.clustersim.scenarios.yaml.YamlMap;
 import io.clustersim.scenarios.yaml.YamlNode;
@@ -19,13 +20,25 @@ import java.time.Duration;
  * </pre>
  */
 final class GossipSettingsReader {
+    /**
+     * How long a restarted agent takes before it gossips and joins through its seeds: loading its
+     * state and opening its ports. An assumption to calibrate against a real agent's logs (the
+     * time from "starting" to "serf: EventMemberJoin" for itself).
+     */
+    static final Distribution DEFAULT_AGENT_STARTUP = new Distribution.Uniform(1_000_000_000L, 3_000_000_000L);
+
     private GossipSettingsReader() {}
+
+    static Distribution agentStartup(YamlNode node) {
+        YamlMap m = YamlMap.of(node, "gossip settings");
+        return m.get("agentStartup").map(DistributionReader::readDuration).orElse(DEFAULT_AGENT_STARTUP);
+    }
 
     static GossipConfig read(YamlNode node, String defaultProfile) {
         YamlMap m = YamlMap.of(node, "gossip settings").allowOnly("profile", "lifeguard",
                 "probeInterval", "probeTimeout", "suspicionMult", "suspicionMaxTimeoutMult", "indirectChecks",
                 "retransmitMult", "gossipInterval", "gossipNodes", "pushPullInterval", "gossipToTheDeadTime",
-                "awarenessMaxMultiplier", "tcpTimeout", "disableTcpPings", "probeTargets",
+                "awarenessMaxMultiplier", "tcpTimeout", "disableTcpPings", "probeTargets", "agentStartup",
                 "reconnectTimeout", "tombstoneTimeout", "reapInterval", "reconnectInterval");
         String profile = m.string("profile", "lan, wan or nomad-server", defaultProfile);
         GossipConfig c;

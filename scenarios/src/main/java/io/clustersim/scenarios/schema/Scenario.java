@@ -2,6 +2,7 @@ package io.clustersim.scenarios.schema;
 
 import io.clustersim.kernel.disk.DiskConfig;
 import io.clustersim.kernel.network.NetworkConfig;
+import io.clustersim.kernel.random.Distribution;
 import io.clustersim.faults.ScheduledFault;
 import io.clustersim.model.topology.Topology;
 import io.clustersim.gossip.config.GossipConfig;
@@ -10,6 +11,8 @@ import java.util.List;
 
 /**
  * A validated scenario: everything a run needs besides the seed override.
+ *
+ * @param agentStartup how long a (re)started agent takes before it gossips and joins
  *
  * @param source the file it was read from, for messages
  */
@@ -23,6 +26,7 @@ public record Scenario(
         DiskConfig disk,
         RaftConfig raft,
         GossipConfig gossip,
+        Distribution agentStartup,
         Workload workload,
         List<ScheduledFault> failures,
         String source) {
@@ -37,6 +41,7 @@ public record Scenario(
     }
 
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, description, newSeed, durationNanos, topology, network, disk, raft, gossip, workload, failures, source);
+        return new Scenario(name, description, newSeed, durationNanos, topology, network, disk, raft, gossip, agentStartup, workload,
+                failures, source);
     }
 }

@@ -62,9 +62,12 @@ public final class ScenarioReader {
         String defaultGossip = topology.totalSerfMembers() > 0 ? "lan" : "nomad-server";
         GossipConfig gossip = m.get("gossip").map(g -> GossipSettingsReader.read(g, defaultGossip))
                 .orElseGet(() -> GossipConfig.profile(defaultGossip));
+        Distribution agentStartup = m.get("gossip").map(GossipSettingsReader::agentStartup)
+                .orElse(GossipSettingsReader.DEFAULT_AGENT_STARTUP);
         Workload workload = m.get("workload").map(ScenarioReader::workload).orElse(Workload.DEFAULT);
         List<ScheduledFault> failures = FailuresReader.read(m.list("failures", "failures"), topology, duration);
-        return new Scenario(name, description, seed, duration, topology, network, disk, raft, gossip, workload, failures, source);
+        return new Scenario(name, description, seed, duration, topology, network, disk, raft, gossip, agentStartup, workload,
+                failures, source);
     }
 
     // --- topology -------------------------------------------------------------------------
@@ -310,7 +313,8 @@ public final class ScenarioReader {
         if (s.isSerfPool()) {
             sb.append("  gossip: ").append(s.gossip().profile()).append(", probe ")
                     .append(Durations.format(s.gossip().memberlist().probeInterval().toNanos()))
-                    .append(", lifeguard ").append(s.gossip().memberlist().lifeguard() ? "on" : "off");
+                    .append(", lifeguard ").append(s.gossip().memberlist().lifeguard() ? "on" : "off")
+                    .append(", agent startup mean ").append(Durations.format((long) s.agentStartup().mean()));
         } else {
             sb.append("  raft: ").append(describe(s.raft().timing())).append(", maxAppendEntries ").append(s.raft().maxAppendEntries())
                     .append(", snapshotThreshold ").append(s.raft().snapshotThreshold()).append('\n');
