@@ -1,6 +1,7 @@
 package io.clustersim.gossip.harness;
 
 import io.clustersim.gossip.config.GossipConfig;
+import io.clustersim.gossip.detections.DetectionRecorder;
 import io.clustersim.gossip.memberlist.Memberlist;
 import io.clustersim.gossip.memberlist.NodeInfo;
 import io.clustersim.gossip.message.MemberState;
@@ -51,6 +52,7 @@ public final class SerfPoolHarness {
     private final SerfPoolBuilder spec;
     private final World world;
     private final GossipMetrics metrics;
+    private final DetectionRecorder detections;
     private final GossipObserver observer;
     private final List<String> names = new ArrayList<>();
     private final Map<String, MemberControl> controls = new TreeMap<>();
@@ -64,8 +66,10 @@ public final class SerfPoolHarness {
         this.spec = spec;
         this.world = new World(spec.seed, spec.network, new Trace(spec.traceTail));
         this.metrics = new GossipMetrics(world::now, spec.healthyAfterNanos(memberNames.size()));
+        this.detections = new DetectionRecorder(world.trace());
         List<GossipObserver> all = new ArrayList<>();
         all.add(metrics);
+        all.add(detections);
         all.addAll(spec.observers);
         this.observer = GossipObserver.all(all);
         for (int i = 0; i < memberNames.size(); i++) {
@@ -287,6 +291,11 @@ public final class SerfPoolHarness {
 
     public GossipMetrics metrics() {
         return metrics;
+    }
+
+    /** Every failure detection so far: suspicions, confirmations, declarations and refutations. */
+    public DetectionRecorder detections() {
+        return detections;
     }
 
     public GossipConfig config() {

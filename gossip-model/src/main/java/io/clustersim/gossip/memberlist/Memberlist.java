@@ -21,6 +21,7 @@ import io.clustersim.gossip.message.StreamPing;
 import io.clustersim.gossip.message.Suspect;
 import io.clustersim.gossip.message.Tags;
 import io.clustersim.gossip.message.Update;
+import io.clustersim.gossip.observe.Cause;
 import io.clustersim.gossip.observe.GossipObserver;
 import io.clustersim.gossip.port.GossipPorts;
 import io.clustersim.kernel.network.Delivery;
@@ -103,7 +104,7 @@ public final class Memberlist {
 
     /** Marks self alive at incarnation 1 and starts the probe, gossip and push-pull loops. */
     public void start() {
-        rules.aliveNode(new Alive(name, address, nextIncarnation(), tags), true, true, null);
+        rules.aliveNode(new Alive(name, address, nextIncarnation(), tags), true, true, null, Cause.SELF);
         prober.start();
         gossiper.start();
         pushPull.start();
@@ -119,7 +120,8 @@ public final class Memberlist {
      * starting a pool already converged, as if everyone had joined long ago.
      */
     public void addKnownMember(String member, NodeId memberAddress, Map<String, String> memberTags) {
-        rules.aliveNode(new Alive(member, memberAddress, 1, Tags.copyOf(memberTags)), false, false, null);
+        rules.aliveNode(new Alive(member, memberAddress, 1, Tags.copyOf(memberTags)), false, false, null,
+                Cause.KNOWN_AT_START);
     }
 
     /**
@@ -146,7 +148,7 @@ public final class Memberlist {
         };
         boolean wait = anyAlive();
         NodeState self = nodes.get(name);
-        rules.deadNode(new Dead(name, self.incarnation, name), wait ? finish : null);
+        rules.deadNode(new Dead(name, self.incarnation, name), wait ? finish : null, Cause.SELF);
         if (wait && !done[0]) {
             timeout[0] = ports.setTimer("memberlist.leaveTimeout", timeoutNanos, finish);
         } else {
@@ -170,7 +172,7 @@ public final class Memberlist {
     /** New tags: a higher incarnation carries them, and members see an update (memberlist {@code UpdateNode}). */
     public void updateTags(Map<String, String> newTags) {
         this.tags = Tags.copyOf(newTags);
-        rules.aliveNode(new Alive(name, address, nextIncarnation(), tags), true, true, null);
+        rules.aliveNode(new Alive(name, address, nextIncarnation(), tags), true, true, null, Cause.SELF);
     }
 
     /** Handles a message from the network; piggybacked updates are applied after the packet itself. */
@@ -215,11 +217,11 @@ public final class Memberlist {
             return;
         }
         if (u instanceof Alive) {
-            rules.aliveNode((Alive) u, false, true, null);
+            rules.aliveNode((Alive) u, false, true, null, Cause.GOSSIP);
         } else if (u instanceof Suspect) {
-            rules.suspectNode((Suspect) u);
+            rules.suspectNode((Suspect) u, Cause.GOSSIP);
         } else if (u instanceof Dead) {
-            rules.deadNode((Dead) u, null);
+            rules.deadNode((Dead) u, null, Cause.GOSSIP);
         } else if (u instanceof JoinIntent || u instanceof LeaveIntent) {
             delegate.notifyUserUpdate(u);
         } else {

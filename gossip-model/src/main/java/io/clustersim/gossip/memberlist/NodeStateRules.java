@@ -5,6 +5,8 @@ import io.clustersim.gossip.message.Dead;
 import io.clustersim.gossip.message.MemberState;
 import io.clustersim.gossip.message.PushNodeState;
 import io.clustersim.gossip.message.Suspect;
+import io.clustersim.gossip.observe.Cause;
+import io.clustersim.gossip.observe.Confirmation;
 import io.clustersim.gossip.observe.Refutation;
 import io.clustersim.gossip.observe.StateChange;
 import java.util.ArrayList;
@@ -35,7 +37,7 @@ final class NodeStateRules {
      * @param broadcast false to learn a member quietly (the harness's pre-joined start)
      * @param notify    run when the resulting broadcast has been sent its last time
      */
-    void aliveNode(Alive a, boolean bootstrap, boolean broadcast, Runnable notify) {
+    void aliveNode(Alive a, boolean bootstrap, boolean broadcast, Runnable notify, Cause cause) {
         boolean isLocal = a.node().equals(m.name);
         if (m.hasLeft() && isLocal) {
             // An alive about us still in flight must not undo our leave.
@@ -70,7 +72,7 @@ final class NodeStateRules {
             if (a.incarnation() == state.incarnation && a.tags().equals(state.tags)) {
                 return;
             }
-            refute(state, a.incarnation());
+            refute(state, a.incarnation(), MemberState.ALIVE);
         } else {
             if (broadcast) {
                 m.queueBroadcast(a.node(), a, notify);
@@ -82,7 +84,7 @@ final class NodeStateRules {
             if (state.state != MemberState.ALIVE) {
                 m.nodes.setState(state, MemberState.ALIVE);
                 state.stateChange = m.ports.now();
-                changed(state, isNew ? null : oldState);
+                changed(state, isNew ? null : oldState, cause);
             }
         }
         if (oldState.deadOrLeft()) {
@@ -98,7 +100,7 @@ final class NodeStateRules {
      * spread); about self it is refuted; otherwise an alive member becomes suspect and its
      * suspicion timer starts.
      */
-    void suspectNode(Suspect s) {
+    void suspectNode(Suspect s, Cause cause) {
         NodeState state = m.nodes.get(s.node());
         if (state == null || s.incarnation() < state.incarnation) {
             return;
@@ -107,6 +109,8 @@ final class NodeStateRules {
         if (running != null) {
             if (running.confirm(s.from())) {
                 m.queueBroadcast(s.node(), s, null);
+                m.observer.onSuspicionConfirmed(new Confirmation(m.ports.now(), m.name, s.node(), s.from(),
+                        running.confirmations()));
             }
             return;
         }
@@ -114,7 +118,7 @@ final class NodeStateRules {
             return;
         }
         if (state.name.equals(m.name)) {
-            refute(state, s.incarnation());
+            refute(state, s.incarnation(), MemberState.SUSPECT);
             return;
         }
         m.queueBroadcast(s.node(), s, null);
@@ -122,7 +126,7 @@ final class NodeStateRules {
         m.nodes.setState(state, MemberState.SUSPECT); // touches the table too
         long changeTime = m.ports.now();
         state.stateChange = changeTime;
-        changed(state, MemberState.ALIVE);
+        changed(state, MemberState.ALIVE, cause);
 
         int n = m.numNodes();
         // Lifeguard off is SWIM: no confirmations expected, so the timeout is fixed at the minimum.
@@ -137,7 +141,7 @@ final class NodeStateRules {
         NodeState state = m.nodes.get(node);
         // Only if nothing happened since: a refutation or a new state would have changed the time.
         if (state != null && state.state == MemberState.SUSPECT && state.stateChange == changeTime) {
-            deadNode(new Dead(node, state.incarnation, m.name), null);
+            deadNode(new Dead(node, state.incarnation, m.name), null, Cause.SUSPICION_TIMEOUT);
         }
     }
 
@@ -146,7 +150,7 @@ final class NodeStateRules {
      * self it is refuted unless we are leaving. A dead message sent by the member itself means it
      * left.
      */
-    void deadNode(Dead d, Runnable notify) {
+    void deadNode(Dead d, Runnable notify, Cause cause) {
         NodeState state = m.nodes.get(d.node());
         if (state == null || d.incarnation() < state.incarnation) {
             return;
@@ -157,7 +161,7 @@ final class NodeStateRules {
         }
         if (state.name.equals(m.name)) {
             if (!m.hasLeft()) {
-                refute(state, d.incarnation());
+                refute(state, d.incarnation(), MemberState.DEAD);
                 return;
             }
             m.queueBroadcast(d.node(), d, notify);
@@ -168,7 +172,7 @@ final class NodeStateRules {
         state.incarnation = d.incarnation();
         m.nodes.setState(state, d.isLeave() ? MemberState.LEFT : MemberState.DEAD); // touches the table too
         state.stateChange = m.ports.now();
-        changed(state, old);
+        changed(state, old, cause);
         m.delegate.notifyLeave(state.info());
     }
 
@@ -180,14 +184,15 @@ final class NodeStateRules {
         for (PushNodeState r : remote) {
             switch (r.state()) {
                 case ALIVE:
-                    aliveNode(new Alive(r.name(), r.address(), r.incarnation(), r.tags()), false, true, null);
+                    aliveNode(new Alive(r.name(), r.address(), r.incarnation(), r.tags()), false, true, null,
+                            Cause.PUSH_PULL);
                     break;
                 case LEFT:
-                    deadNode(new Dead(r.name(), r.incarnation(), r.name()), null);
+                    deadNode(new Dead(r.name(), r.incarnation(), r.name()), null, Cause.PUSH_PULL);
                     break;
                 case DEAD:
                 case SUSPECT:
-                    suspectNode(new Suspect(r.name(), r.incarnation(), m.name));
+                    suspectNode(new Suspect(r.name(), r.incarnation(), m.name), Cause.PUSH_PULL);
                     break;
                 default:
                     throw new IllegalStateException("unknown state " + r.state());
@@ -199,7 +204,7 @@ final class NodeStateRules {
      * Beats an accusation: incarnation becomes {@code max(own+1, accused+1)}, broadcast alive, and
      * (Lifeguard) count it against our own health, since being suspected hints we are slow.
      */
-    private void refute(NodeState self, long accused) {
+    private void refute(NodeState self, long accused, MemberState accusation) {
         long inc = m.nextIncarnation();
         if (accused >= inc) {
             inc = m.skipIncarnation(accused - inc + 1);
@@ -208,11 +213,12 @@ final class NodeStateRules {
         m.nodes.touched();
         m.awareness.applyDelta(1);
         m.queueBroadcast(self.name, new Alive(self.name, self.address, inc, self.tags), null);
-        m.observer.onRefutation(new Refutation(m.ports.now(), self.name, accused, inc));
+        m.observer.onRefutation(new Refutation(m.ports.now(), self.name, accused, inc, accusation));
     }
 
-    private void changed(NodeState state, MemberState previous) {
-        m.observer.onStateChange(new StateChange(m.ports.now(), m.name, state.name, previous, state.state, state.incarnation));
+    private void changed(NodeState state, MemberState previous, Cause cause) {
+        m.observer.onStateChange(new StateChange(m.ports.now(), m.name, state.name, previous, state.state, state.incarnation,
+                cause));
     }
 
     private void cancelSuspicion(String node) {

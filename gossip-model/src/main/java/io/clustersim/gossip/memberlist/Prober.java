@@ -1,6 +1,7 @@
 package io.clustersim.gossip.memberlist;
 
 import io.clustersim.gossip.config.ProbeTargets;
+import io.clustersim.gossip.observe.Cause;
 import io.clustersim.gossip.message.Ack;
 import io.clustersim.gossip.message.IndirectPing;
 import io.clustersim.gossip.message.MemberState;
@@ -130,7 +131,7 @@ final class Prober {
         round = null;
         r.cancelTimers();
         m.awareness.applyDelta(delta);
-        m.rules.suspectNode(new Suspect(r.target, r.incarnation, m.name));
+        m.rules.suspectNode(new Suspect(r.target, r.incarnation, m.name), Cause.PROBE);
         next();
     }
 

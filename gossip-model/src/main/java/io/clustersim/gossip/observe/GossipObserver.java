@@ -23,6 +23,9 @@ public interface GossipObserver {
     /** A member refuted a suspicion or death about itself. */
     default void onRefutation(Refutation refutation) {}
 
+    /** A running suspicion got an independent confirmation. */
+    default void onSuspicionConfirmed(Confirmation confirmation) {}
+
     /** A member sent a message (for message-rate metrics). */
     default void onSend(long timeNanos, String from, NodeId to, GossipMessage message, Delivery delivery) {}
 
@@ -54,6 +57,13 @@ public interface GossipObserver {
             public void onRefutation(Refutation refutation) {
                 for (GossipObserver o : list) {
                     o.onRefutation(refutation);
+                }
+            }
+
+            @Override
+            public void onSuspicionConfirmed(Confirmation confirmation) {
+                for (GossipObserver o : list) {
+                    o.onSuspicionConfirmed(confirmation);
                 }
             }
 

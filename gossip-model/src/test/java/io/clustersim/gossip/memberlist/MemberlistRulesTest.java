@@ -151,7 +151,7 @@ class MemberlistRulesTest {
         assertThat(a.incarnation()).isEqualTo(2);
         assertThat(a.awarenessScore()).isEqualTo(1);
         assertThat(state("a")).isEqualTo(MemberState.ALIVE);
-        assertThat(refutations).containsExactly(new Refutation(0, "a", 1, 2));
+        assertThat(refutations).containsExactly(new Refutation(0, "a", 1, 2, MemberState.SUSPECT));
 
         hear(new Dead("a", 7, "c"));
         assertThat(a.incarnation()).isEqualTo(8);
