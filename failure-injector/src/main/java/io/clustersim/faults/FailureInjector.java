@@ -1,6 +1,7 @@
 package io.clustersim.faults;
 
 import io.clustersim.kernel.World;
+import io.clustersim.kernel.network.MessageFaults;
 import io.clustersim.kernel.network.Partitions;
 import io.clustersim.kernel.node.Node;
 import io.clustersim.kernel.node.NodeId;
@@ -44,12 +45,14 @@ public final class FailureInjector {
             affected = apply(r.target(), controls::start, n -> n.state() == NodeState.DOWN);
         } else if (fault instanceof Fault.Pause p) {
             affected = apply(p.target(), controls::pause, n -> n.state() == NodeState.UP);
+        } else if (fault instanceof Fault.Messages m) {
+            affected = messages(f, m);
         } else {
             affected = partition(f, (Fault.Partition) fault);
         }
         world.trace().record(world.now(), TraceKind.FAULT, null, null, describe(f.fault()), names(affected));
         listener.injected(f, affected);
-        if (f.durationNanos() > 0 && !(f.fault() instanceof Fault.Partition)) {
+        if (f.durationNanos() > 0 && !(f.fault() instanceof Fault.Partition) && !(f.fault() instanceof Fault.Messages)) {
             world.simulation().schedule(f.durationNanos(), () -> undo(f, affected));
         }
     }
@@ -77,20 +80,46 @@ public final class FailureInjector {
         return hit;
     }
 
+    /** The nodes that {@code places} name (nodes, zones, datacenters, regions); every node if empty. */
+    private List<Node> at(List<String> places) {
+        List<Node> out = new ArrayList<>();
+        for (Node n : world.nodes()) {
+            if (places.isEmpty() || places.stream().anyMatch(p -> n.name().equals(p) || n.placement().isIn(p))) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    private static List<NodeId> ids(List<Node> nodes) {
+        return nodes.stream().map(Node::id).toList();
+    }
+
+    private List<Node> messages(ScheduledFault f, Fault.Messages m) {
+        List<Node> from = at(m.from());
+        List<Node> to = at(m.to());
+        MessageFaults faults = world.network().messageFaults();
+        MessageFaults.Rule rule = m.drops() ? faults.drop(ids(from), ids(to), m.kind())
+                : faults.delay(ids(from), ids(to), m.kind(), m.delayNanos());
+        List<Node> all = new ArrayList<>(from);
+        to.stream().filter(n -> !all.contains(n)).forEach(all::add);
+        if (f.durationNanos() > 0) {
+            world.simulation().schedule(f.durationNanos(), () -> {
+                faults.remove(rule);
+                world.trace().record(world.now(), TraceKind.FAULT, null, null, "end " + describe(m), null);
+                listener.undone(f, all);
+            });
+        }
+        return all;
+    }
+
     private List<Node> partition(ScheduledFault f, Fault.Partition p) {
         List<List<NodeId>> groups = new ArrayList<>();
         List<Node> all = new ArrayList<>();
         for (List<String> group : p.groups()) {
-            List<NodeId> ids = new ArrayList<>();
-            for (String place : group) {
-                for (Node n : world.nodes()) {
-                    if (n.name().equals(place) || n.placement().isIn(place)) {
-                        ids.add(n.id());
-                        all.add(n);
-                    }
-                }
-            }
-            groups.add(ids);
+            List<Node> members = at(group);
+            groups.add(ids(members));
+            all.addAll(members);
         }
         Partitions partitions = world.network().partitions();
         List<Partitions.Cut> cuts = new ArrayList<>();
@@ -117,6 +146,9 @@ public final class FailureInjector {
             return "restart " + r.target();
         } else if (f instanceof Fault.Pause p) {
             return "pause " + p.target();
+        } else if (f instanceof Fault.Messages m) {
+            return (m.drops() ? "drop " : "delay by " + m.delayNanos() / 1e6 + "ms ") + m.kind() + " from "
+                    + (m.from().isEmpty() ? "everyone" : m.from()) + " to " + (m.to().isEmpty() ? "everyone" : m.to());
         }
         return "partition " + ((Fault.Partition) f).groups();
     }

@@ -14,6 +14,25 @@ public sealed interface Fault {
     record Pause(Target target) implements Fault {}
 
     /**
+     * Messages of {@code kind} from nodes in {@code from} to nodes in {@code to} (each a list of
+     * node, zone, datacenter or region names; empty for every node) are dropped, or delayed by
+     * {@code delayNanos} when that is above 0. Undone when it ends.
+     */
+    record Messages(String kind, List<String> from, List<String> to, long delayNanos) implements Fault {
+        public Messages {
+            from = List.copyOf(from);
+            to = List.copyOf(to);
+            if (delayNanos < 0) {
+                throw new IllegalArgumentException("a delay must not be negative");
+            }
+        }
+
+        public boolean drops() {
+            return delayNanos == 0;
+        }
+    }
+
+    /**
      * The network splits into the given groups (each a list of zone or node names); nodes in
      * different groups cannot talk. Undone by healing.
      */

@@ -102,4 +102,68 @@ class FailureInjectorTest {
         assertThat(p.blocked(a.id(), b.id())).isFalse();
         assertThat(log).containsExactly("1s partition [[z1], [z2]] [a, b, c]", "11s undo partition [[z1], [z2]]");
     }
+
+    /** A message of the test's own kind. */
+    record Note(int n) implements Message {}
+
+    @Test
+    void when_messagesOfAKindAreDropped_then_onlyThoseBetweenTheNamedPlacesAreLostUntilTheFaultEnds() {
+        List<String> received = new ArrayList<>();
+        NodeContext[] ctx = new NodeContext[3];
+        for (int i = 0; i < 3; i++) {
+            int k = i;
+            world.addNode("n" + i, new Placement("r", "dc", "z" + i), DiskConfig.instant(), () -> new Process() {
+                @Override
+                public void start(NodeContext c) {
+                    ctx[k] = c;
+                }
+
+                @Override
+                public void onMessage(NodeId from, Message message) {
+                    received.add(from + "->n" + k + " " + message);
+                }
+            }).start();
+        }
+        Node a = world.node("n0");
+        injector(a).install(List.of(new ScheduledFault(1 * S, new Fault.Messages("Note", List.of("n0"), List.of("z1"), 0), 5 * S)));
+        world.simulation().runUntil(2 * S);
+        ctx[0].send(world.node("n1").id(), new Note(1), io.clustersim.kernel.network.Delivery.FIFO);
+        ctx[0].send(world.node("n2").id(), new Note(2), io.clustersim.kernel.network.Delivery.FIFO);
+        ctx[1].send(world.node("n0").id(), new Note(3), io.clustersim.kernel.network.Delivery.FIFO);
+        world.simulation().runUntil(7 * S);
+        ctx[0].send(world.node("n1").id(), new Note(4), io.clustersim.kernel.network.Delivery.FIFO);
+        world.simulation().runUntil(8 * S);
+        assertThat(received).containsExactly("n0->n2 Note[n=2]", "n1->n0 Note[n=3]", "n0->n1 Note[n=4]");
+        assertThat(log).containsExactly("1s drop Note from [n0] to [z1] [n0, n1]", "6s undo drop Note from [n0] to [z1]");
+    }
+
+    @Test
+    void when_messagesAreDelayed_then_theyArriveThatMuchLater() {
+        List<Long> arrivals = new ArrayList<>();
+        NodeContext[] ctx = new NodeContext[1];
+        world.addNode("s", new Placement("r", "dc", "z1"), DiskConfig.instant(), () -> new Process() {
+            @Override
+            public void start(NodeContext c) {
+                ctx[0] = c;
+            }
+
+            @Override
+            public void onMessage(NodeId from, Message message) {}
+        }).start();
+        Node r = world.addNode("r", new Placement("r", "dc", "z2"), DiskConfig.instant(), () -> new Process() {
+            @Override
+            public void start(NodeContext c) {}
+
+            @Override
+            public void onMessage(NodeId from, Message message) {
+                arrivals.add(world.now());
+            }
+        });
+        r.start();
+        injector(r).install(List.of(new ScheduledFault(0, new Fault.Messages("Note", List.of(), List.of("r"), 50_000_000L), 0)));
+        world.simulation().runUntil(S);
+        ctx[0].send(r.id(), new Note(1), io.clustersim.kernel.network.Delivery.DATAGRAM);
+        world.simulation().runUntil(2 * S);
+        assertThat(arrivals).containsExactly(S + 51_000_000L);
+    }
 }

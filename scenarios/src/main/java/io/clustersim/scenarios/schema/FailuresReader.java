@@ -3,6 +3,11 @@ package io.clustersim.scenarios.schema;
 import io.clustersim.faults.Fault;
 import io.clustersim.faults.ScheduledFault;
 import io.clustersim.faults.Target;
+import io.clustersim.gossip.message.GossipMessageKinds;
+import io.clustersim.kernel.network.MessageKinds;
+import io.clustersim.model.agent.StatusPing;
+import io.clustersim.model.agent.StatusPong;
+import io.clustersim.raft.message.RaftMessageKinds;
 import io.clustersim.model.topology.Topology;
 import io.clustersim.scenarios.yaml.InputError;
 import io.clustersim.scenarios.yaml.YamlMap;
@@ -10,6 +15,7 @@ import io.clustersim.scenarios.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -20,11 +26,14 @@ import java.util.TreeSet;
  *   - { at: 5m, restart: server-2 }
  *   - { at: 1m, pause: server-1, for: 10s }
  *   - { at: 3m, partition: [[us-east-1a], [us-east-1b, us-east-1c]], for: 1m }
+ *   - { at: 4m, dropMessages: { kind: AppendEntries:entries, from: server-1, to: [server-4] }, for: 10s }
+ *   - { at: 5m, delayMessages: { kind: RequestVote, by: 50ms }, for: 10s }
  * </pre>
  * New fault kinds are new action keys; the entry's shape stays the same.
  */
 final class FailuresReader {
-    private static final List<String> ACTIONS = List.of("crash", "restart", "pause", "partition");
+    private static final List<String> ACTIONS = List.of("crash", "restart", "pause", "partition", "dropMessages",
+            "delayMessages");
 
     private FailuresReader() {}
 
@@ -35,7 +44,7 @@ final class FailuresReader {
         List<ScheduledFault> out = new ArrayList<>();
         for (YamlNode e : entries) {
             YamlMap m = YamlMap.of(e, "a failure such as { at: 2m, crash: leader, for: 30s }")
-                    .allowOnly("at", "for", "crash", "restart", "pause", "partition");
+                    .allowOnly("at", "for", "crash", "restart", "pause", "partition", "dropMessages", "delayMessages");
             long at = m.durationNanos("at", "when the failure happens");
             long forNanos = m.durationNanos("for", "how long until it is undone", 0);
             if (at > durationNanos) {
@@ -51,6 +60,8 @@ final class FailuresReader {
                 case "crash" -> new Fault.Crash(target(body, nodes, places));
                 case "restart" -> new Fault.Restart(target(body, nodes, places));
                 case "pause" -> new Fault.Pause(target(body, nodes, places));
+                case "dropMessages" -> messages(body, places, false);
+                case "delayMessages" -> messages(body, places, true);
                 default -> partition(body, places);
             };
             if (fault instanceof Fault.Restart && forNanos > 0) {
@@ -81,6 +92,57 @@ final class FailuresReader {
                     + abbreviate(nodes));
         }
         return new Target.Node(t);
+    }
+
+    /** The kinds a message fault may name: every protocol's message types and their finer kinds. */
+    static SortedSet<String> messageKinds() {
+        SortedSet<String> k = new TreeSet<>(RaftMessageKinds.all());
+        k.addAll(GossipMessageKinds.all());
+        k.addAll(MessageKinds.of(StatusPing.class));
+        k.addAll(MessageKinds.of(StatusPong.class));
+        return k;
+    }
+
+    private static Fault messages(YamlNode node, Set<String> places, boolean delay) {
+        YamlMap m = YamlMap.of(node, "messages to " + (delay ? "delay" : "drop")
+                + ", such as { kind: AppendEntries:entries, from: [server-1], to: [server-4]" + (delay ? ", by: 50ms }" : " }"));
+        if (delay) {
+            m.allowOnly("kind", "from", "to", "by");
+        } else {
+            m.allowOnly("kind", "from", "to");
+        }
+        String kind = m.string("kind", "a message kind, e.g. AppendEntries or RequestVote");
+        SortedSet<String> kinds = messageKinds();
+        if (!kinds.contains(kind)) {
+            throw InputError.at(m.require("kind", ""), "unknown message kind '" + kind + "'; expected one of: "
+                    + String.join(", ", kinds));
+        }
+        long by = 0;
+        if (delay) {
+            by = m.durationNanos("by", "how much later the messages arrive, e.g. 50ms");
+            if (by <= 0) {
+                throw InputError.at(m.require("by", ""), "expected a delay greater than zero");
+            }
+        }
+        return new Fault.Messages(kind, placeList(m, "from", places), placeList(m, "to", places), by);
+    }
+
+    /** A place or a list of places (nodes, zones, datacenters, regions); absent means every node. */
+    private static List<String> placeList(YamlMap m, String key, Set<String> places) {
+        if (!m.has(key)) {
+            return List.of();
+        }
+        YamlNode v = m.require(key, "");
+        List<YamlNode> items = v instanceof YamlNode.Sequence s ? s.items() : List.of(v);
+        List<String> out = new ArrayList<>();
+        for (YamlNode item : items) {
+            String place = YamlMap.asString(item, "a node, zone, datacenter or region name");
+            if (!places.contains(place)) {
+                throw InputError.at(item, "unknown node, zone, datacenter or region '" + place + "'");
+            }
+            out.add(place);
+        }
+        return out;
     }
 
     private static Fault partition(YamlNode node, Set<String> places) {

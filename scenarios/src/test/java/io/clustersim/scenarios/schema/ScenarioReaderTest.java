@@ -210,6 +210,26 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void when_messageFaultsAreListed_then_kindsAndPlacesAreChecked() {
+        Scenario s = reader.read("s.yaml", VALID + """
+                failures:
+                  - { at: 10s, for: 5s, dropMessages: { kind: "AppendEntries:entries", from: server-1, to: [b] } }
+                  - { at: 20s, for: 5s, delayMessages: { kind: RequestVote, by: 50ms } }
+                """);
+        assertThat(s.failures().get(0).fault()).isEqualTo(new io.clustersim.faults.Fault.Messages("AppendEntries:entries",
+                java.util.List.of("server-1"), java.util.List.of("b"), 0));
+        assertThat(s.failures().get(1).fault()).isEqualTo(new io.clustersim.faults.Fault.Messages("RequestVote",
+                java.util.List.of(), java.util.List.of(), 50_000_000L));
+        InputError kind = error(VALID + "failures:\n  - { at: 1s, dropMessages: { kind: Heartbeat } }\n");
+        assertThat(kind.path()).isEqualTo("failures[0].dropMessages.kind");
+        assertThat(kind.problem()).startsWith("unknown message kind 'Heartbeat'; expected one of:").contains("AppendEntries:entries", "Ping");
+        assertThat(error(VALID + "failures:\n  - { at: 1s, delayMessages: { kind: Ping } }\n").problem())
+                .contains("missing required key 'by'");
+        assertThat(error(VALID + "failures:\n  - { at: 1s, dropMessages: { kind: Ping, to: [mars] } }\n").path())
+                .isEqualTo("failures[0].dropMessages.to[0]");
+    }
+
+    @Test
     void when_failuresAreListed_then_targetsAndTimesAreResolved() {
         Scenario s = reader.read("s.yaml", VALID + """
                 failures:
