@@ -238,6 +238,11 @@ public final class FakeCluster {
         outbox.clear();
     }
 
+    /** Puts messages back as pending, after those already pending. */
+    public void requeue(List<Envelope<?>> envelopes) {
+        outbox.addAll(envelopes);
+    }
+
     /** Delivers {@code e} to its destination (dropped if that server is down). */
     public void deliver(Envelope<?> e) {
         Member m = member(e.to().index());
