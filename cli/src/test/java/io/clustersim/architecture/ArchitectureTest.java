@@ -12,9 +12,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Determinism is a property of the code's shape, so the build checks it: simulation code (kernel,
- * protocols, model, faults) never reads the wall clock, starts threads or draws unseeded random
- * numbers, and modules depend only downwards.
+ * The one rule set for the whole project's main code. Determinism is a property of the code's
+ * shape, so the build checks it: simulation code (kernel, protocols, model, faults) never reads
+ * the wall clock, starts threads, draws unseeded random numbers or iterates hash-ordered
+ * collections; modules depend only downwards, as the README's layering says; the sans-IO protocol
+ * cores reach the world only through their ports; observers never reach into a protocol's core.
  */
 class ArchitectureTest {
     private static final String[] SIMULATION = {
@@ -47,6 +49,7 @@ class ArchitectureTest {
         ArchRule rule = noClasses().that().resideInAnyPackage(SIMULATION)
                 .should().dependOnClassesThat().areAssignableTo(Thread.class)
                 .orShould().dependOnClassesThat().resideInAPackage("java.util.concurrent..")
+                .orShould().dependOnClassesThat().belongToAnyOf(java.util.Timer.class)
                 .because("one simulation runs on one thread (rule 1: determinism)");
         rule.check(classes);
     }
@@ -68,22 +71,55 @@ class ArchitectureTest {
     }
 
     @Test
+    void simulationCodeUsesNoHashOrderedCollections() {
+        // HashMap and HashSet iterate in an order that depends on hash codes (identity hashes differ
+        // between runs); Set.of and Map.of even salt their order per JVM. Sorted or insertion-ordered
+        // collections (TreeMap, LinkedHashMap, EnumMap, List) keep runs byte-identical.
+        ArchRule rule = noClasses().that().resideInAnyPackage(SIMULATION)
+                .should().dependOnClassesThat().belongToAnyOf(java.util.HashMap.class, java.util.HashSet.class,
+                        java.util.Hashtable.class, java.util.IdentityHashMap.class, java.util.WeakHashMap.class)
+                .orShould().callMethodWhere(describe("an immutable hash-ordered Set.of, Map.of or copyOf", call -> {
+                    String owner = call.getTargetOwner().getName();
+                    String name = call.getTarget().getName();
+                    return (owner.equals("java.util.Set") || owner.equals("java.util.Map"))
+                            && (name.equals("of") || name.equals("ofEntries") || name.equals("copyOf"));
+                }))
+                .orShould().callMethodWhere(describe("a hash-ordered collector", call ->
+                        call.getTargetOwner().getName().equals("java.util.stream.Collectors")
+                                && (call.getTarget().getName().equals("toSet") || call.getTarget().getName().equals("toMap")
+                                        || call.getTarget().getName().equals("groupingBy")
+                                        || call.getTarget().getName().equals("toUnmodifiableSet")
+                                        || call.getTarget().getName().equals("toUnmodifiableMap"))))
+                .because("iteration order must not depend on hashing (rule 1: determinism)");
+        rule.check(classes);
+    }
+
+    @Test
     void modulesDependOnlyDownwards() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .withOptionalLayers(true)
                 .layer("kernel").definedBy("io.clustersim.kernel..")
                 .layer("protocols").definedBy("io.clustersim.raft..", "io.clustersim.gossip..")
-                .layer("model").definedBy("io.clustersim.model..")
                 .layer("faults").definedBy("io.clustersim.faults..")
+                .layer("model").definedBy("io.clustersim.model..")
                 .layer("scenarios").definedBy("io.clustersim.scenarios..")
                 .layer("reports").definedBy("io.clustersim.reports..")
                 .layer("cli").definedBy("io.clustersim.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("reports").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("scenarios").mayOnlyBeAccessedByLayers("reports", "cli")
-                .whereLayer("faults").mayOnlyBeAccessedByLayers("scenarios", "reports", "cli")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("faults", "scenarios", "reports", "cli")
-                .whereLayer("protocols").mayOnlyBeAccessedByLayers("model", "faults", "scenarios", "reports", "cli")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("scenarios", "reports", "cli")
+                .whereLayer("faults").mayOnlyBeAccessedByLayers("model", "scenarios", "reports", "cli")
+                .whereLayer("protocols").mayOnlyBeAccessedByLayers("model", "scenarios", "reports", "cli")
+                .check(classes);
+    }
+
+    @Test
+    void faultsKnowNeitherTheDomainNorTheProtocols() {
+        noClasses().that().resideInAPackage("io.clustersim.faults..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.clustersim.raft..", "io.clustersim.gossip..",
+                        "io.clustersim.model..")
+                .because("faults act only through the kernel's controls (rule 2: sans-IO protocols)")
                 .check(classes);
     }
 
@@ -91,11 +127,34 @@ class ArchitectureTest {
     void raftAndGossipDoNotDependOnEachOther() {
         noClasses().that().resideInAPackage("io.clustersim.raft..")
                 .should().dependOnClassesThat().resideInAPackage("io.clustersim.gossip..")
-                .allowEmptyShould(true)
                 .check(classes);
         noClasses().that().resideInAPackage("io.clustersim.gossip..")
                 .should().dependOnClassesThat().resideInAPackage("io.clustersim.raft..")
-                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void protocolCoresActOnlyThroughTheirPorts() {
+        noClasses().that().resideInAnyPackage("io.clustersim.raft.core..", "io.clustersim.raft.log..",
+                        "io.clustersim.raft.membership..", "io.clustersim.gossip.memberlist..", "io.clustersim.gossip.serf..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.clustersim.raft.kernel..", "io.clustersim.raft.harness..",
+                        "io.clustersim.raft.check..", "io.clustersim.raft.metrics..", "io.clustersim.raft.client..",
+                        "io.clustersim.gossip.harness..", "io.clustersim.gossip.process..",
+                        "io.clustersim.kernel.disk..", "io.clustersim.kernel.event..", "io.clustersim.kernel.trace..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.clustersim.kernel.World")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.clustersim.kernel.node.Node")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.clustersim.kernel.node.NodeContext")
+                .because("protocols react to messages and timers through their ports (rule 2: sans-IO)")
+                .check(classes);
+    }
+
+    @Test
+    void observersCannotReachProtocolInternals() {
+        noClasses().that().resideInAnyPackage("io.clustersim.raft.check..", "io.clustersim.raft.metrics..",
+                        "io.clustersim.raft.elections..", "io.clustersim.gossip.detections..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.clustersim.raft.core..",
+                        "io.clustersim.gossip.memberlist..")
+                .because("checkers and recorders observe from outside, through the observer taps")
                 .check(classes);
     }
 }

@@ -13,7 +13,7 @@ import io.clustersim.kernel.random.RandomStreams;
 import io.clustersim.kernel.trace.Trace;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -28,7 +28,7 @@ public final class World {
     private final Trace trace;
     private final Network network;
     private final List<Node> nodes = new ArrayList<>();
-    private final Map<String, Node> byName = new HashMap<>();
+    private final Map<String, Node> byName = new LinkedHashMap<>();
 
     public World(long seed, NetworkConfig networkConfig) {
         this(seed, networkConfig, new Trace());

@@ -5,7 +5,7 @@ import io.clustersim.kernel.network.Message;
 import io.clustersim.kernel.node.NodeContext;
 import io.clustersim.kernel.node.NodeId;
 import io.clustersim.kernel.node.Process;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -19,7 +19,7 @@ public final class ClientAgent implements Process {
     private final List<NodeId> servers;
     private final long intervalNanos;
     private final RpcCounters counters;
-    private final Map<Long, Long> outstanding = new HashMap<>();
+    private final Map<Long, Long> outstanding = new LinkedHashMap<>();
     private NodeContext ctx;
     private UniformRandomProvider random;
     private long nextRequestId;

@@ -10,7 +10,7 @@ import io.clustersim.raft.observe.RaftView;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,11 +40,11 @@ public final class InvariantChecker implements RaftObserver {
     private final boolean failFast;
     private final TreeMap<Long, NodeId> leaders = new TreeMap<>();
     /** index -> (term, digest) pairs seen in any log at that index. */
-    private final Map<Long, long[]> seen = new HashMap<>();
+    private final Map<Long, long[]> seen = new LinkedHashMap<>();
     /** Log-matching records below this index were pruned (committed entries are checked anyway). */
     private long seenFloor;
     private final CommittedLog committed = new CommittedLog();
-    private final Map<Long, RequestId> acknowledged = new HashMap<>();
+    private final Map<Long, RequestId> acknowledged = new LinkedHashMap<>();
     private final List<SafetyViolation> violations = new ArrayList<>();
     private long lostWrites;
     private long checks;

@@ -18,7 +18,7 @@ import io.clustersim.scenarios.yaml.YamlNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,7 +84,7 @@ public final class ScenarioReader {
         if (regionNodes.isEmpty()) {
             throw InputError.at(node, "expected at least one region under 'regions'");
         }
-        Set<String> names = new HashSet<>();
+        Set<String> names = new TreeSet<>();
         List<Topology.Region> regions = new ArrayList<>();
         for (YamlNode rn : regionNodes) {
             YamlMap r = YamlMap.of(rn, "a region").allowOnly("name", "datacenters");
@@ -127,7 +127,7 @@ public final class ScenarioReader {
             m.require("members", "the number of pool members");
         }
         List<String> zones = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Set<String> seen = new TreeSet<>();
         for (YamlNode z : m.list("zones", "zone names")) {
             String name = YamlMap.asString(z, "a zone name");
             if (!seen.add(name)) {

@@ -8,7 +8,7 @@ import io.clustersim.kernel.network.Placement;
 import io.clustersim.kernel.trace.TraceKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -25,7 +25,7 @@ public final class Node {
     private final Placement placement;
     private final Disk disk;
     private final Supplier<? extends Process> processFactory;
-    private final Map<String, UniformRandomProvider> randoms = new HashMap<>();
+    private final Map<String, UniformRandomProvider> randoms = new LinkedHashMap<>();
     private final ArrayDeque<NodeEvent> deferred = new ArrayDeque<>();
 
     private NodeState state = NodeState.DOWN;
