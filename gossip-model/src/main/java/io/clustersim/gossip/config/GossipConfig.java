@@ -32,7 +32,7 @@ public record GossipConfig(String profile, MemberlistConfig memberlist, SerfConf
     }
 
     /**
-     * What a Nomad server runs (reference section 2.1): memberlist's WAN defaults, Serf defaults with
+     * What a Nomad server runs (nomad/config.go DefaultConfig, nomad/server.go setupSerf): memberlist's WAN defaults, Serf defaults with
      * ReconnectTimeout 72 h.
      */
     public static GossipConfig nomadServer() {

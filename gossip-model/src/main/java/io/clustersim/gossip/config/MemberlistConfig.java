@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * memberlist's parameters (memberlist {@code config.go}; reference section 2.2). Build one from a
+ * memberlist's parameters (memberlist {@code config.go}). Build one from a
  * profile and override what you need:
  *
  * <pre>{@code

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Serf's parameters (serf {@code serf/config.go} {@code DefaultConfig}; reference section 2.6).
+ * Serf's parameters (serf {@code serf/config.go} {@code DefaultConfig}).
  *
  * @param reconnectTimeout     a failed member is reaped after this long (Nomad: 72 h)
  * @param tombstoneTimeout     a left member is reaped after this long

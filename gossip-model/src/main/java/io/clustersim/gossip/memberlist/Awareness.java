@@ -3,7 +3,7 @@ package io.clustersim.gossip.memberlist;
 /**
  * Lifeguard's local health (LHA-Probe): a score in {@code [0, max-1]} that grows when this member
  * misses acks and nacks or has to refute, and stretches its probe window to {@code (score+1)}
- * probe intervals (memberlist {@code awareness.go}; reference 2.3). A slow member thereby gives
+ * probe intervals (memberlist {@code awareness.go}). A slow member thereby gives
  * late answers more time instead of suspecting healthy peers.
  */
 public final class Awareness {

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Dissemination (memberlist {@code gossip}, {@code getBroadcasts}; reference 2.3): every
+ * Dissemination (memberlist {@code gossip}, {@code getBroadcasts}): every
  * GossipInterval the pending broadcasts go to GossipNodes random members, and every packet sent
  * carries what fits.
  */

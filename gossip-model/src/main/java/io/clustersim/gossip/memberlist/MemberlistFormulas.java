@@ -12,7 +12,7 @@ public final class MemberlistFormulas {
 
     /**
      * The suspicion timeout's lower bound: {@code SuspicionMult * max(1, log10(max(1, n))) *
-     * ProbeInterval} (memberlist {@code util.go suspicionTimeout}; reference 2.4). Like memberlist,
+     * ProbeInterval} (memberlist {@code util.go suspicionTimeout}). Like memberlist,
      * the node scale is truncated to thousandths before multiplying.
      */
     public static long suspicionTimeoutNanos(int suspicionMult, int n, long probeIntervalNanos) {

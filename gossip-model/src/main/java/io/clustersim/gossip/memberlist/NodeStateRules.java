@@ -16,8 +16,8 @@ import java.util.TreeMap;
 
 /**
  * How alive, suspect and dead messages change one memberlist's view (memberlist {@code state.go}
- * {@code aliveNode}, {@code suspectNode}, {@code deadNode}, {@code refute}, {@code mergeState};
- * reference 2.5). Incarnation numbers order the news about a member: only the member itself
+ * {@code aliveNode}, {@code suspectNode}, {@code deadNode}, {@code refute}, {@code mergeState}).
+ * Incarnation numbers order the news about a member: only the member itself
  * raises its incarnation, so a higher one always carries its own, fresher word.
  */
 final class NodeStateRules {

@@ -19,7 +19,7 @@ import java.util.TreeMap;
 
 /**
  * The failure detector (memberlist {@code state.go} {@code probe}, {@code probeNode}; {@code net.go}
- * ping handlers; reference 2.3). Every ProbeInterval one member is probed:
+ * ping handlers). Every ProbeInterval one member is probed:
  * <ol>
  *   <li>a ping, then up to ProbeTimeout for its ack;
  *   <li>if none, IndirectChecks helpers ping the target for us (and nack when they hear nothing,

@@ -17,7 +17,7 @@ import java.util.function.IntConsumer;
 
 /**
  * Full state exchanges over the stream connection (memberlist {@code pushPull},
- * {@code pushPullNode}, {@code Join}; reference 2.3): periodic anti-entropy with one random alive
+ * {@code pushPullNode}, {@code Join}): periodic anti-entropy with one random alive
  * member, at an interval that grows with cluster size, and joins, which are the same exchange with
  * a seed address.
  */

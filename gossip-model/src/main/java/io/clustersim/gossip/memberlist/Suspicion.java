@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * One member's suspicion timer (memberlist {@code suspicion.go}; reference 2.4). It starts at
+ * One member's suspicion timer (memberlist {@code suspicion.go}). It starts at
  * {@code max} when confirmations are expected (else at {@code min}); each new distinct confirmer,
  * up to {@code k}, pulls the deadline in towards {@code min}, because independent suspicions make
  * a real failure likely (Lifeguard LHA-Suspicion). With {@code k = 0} it is SWIM's fixed timeout.

@@ -8,7 +8,7 @@ import java.util.function.IntSupplier;
 
 /**
  * Pending broadcasts, each sent at most {@code retransmitLimit(RetransmitMult, n)} times (memberlist
- * {@code queue.go}; reference 2.3). Fresh news goes first: entries are taken by fewest transmits,
+ * {@code queue.go}). Fresh news goes first: entries are taken by fewest transmits,
  * then largest that still fits, then newest. A new update about a member replaces an older one
  * about the same member, since only the latest matters.
  */

@@ -1,6 +1,6 @@
 /**
  * memberlist: SWIM failure detection with the Lifeguard extensions, dissemination by piggybacking
- * and gossip, and push-pull anti-entropy (reference section 2.3 to 2.5).
+ * and gossip, and push-pull anti-entropy (memberlist state.go, net.go, suspicion.go, awareness.go).
  *
  * <p>{@link io.clustersim.gossip.memberlist.Memberlist} is the component a host drives: it reacts
  * to messages ({@code handle}) and to its own timers, and acts only through

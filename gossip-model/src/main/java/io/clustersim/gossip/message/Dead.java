@@ -2,7 +2,7 @@ package io.clustersim.gossip.message;
 
 /**
  * "{@code from} declares {@code node} dead at {@code incarnation}." When {@code from} equals
- * {@code node} the member is leaving on purpose and receivers mark it left (reference 2.5).
+ * {@code node} the member is leaving on purpose and receivers mark it left (memberlist state.go deadNode: Dead.From equal to Dead.Node means a leave).
  */
 public record Dead(String node, long incarnation, String from) implements Update {
     public boolean isLeave() {

@@ -1,6 +1,6 @@
 package io.clustersim.gossip.message;
 
-/** A member's state in one memberlist's view (memberlist {@code state.go}; reference section 2.5). */
+/** A member's state in one memberlist's view (memberlist {@code state.go}). */
 public enum MemberState {
     ALIVE,
     /** Failed a probe; declared dead when its suspicion timeout expires unless it refutes. */

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 
 /**
  * Serf tags (memberlist node meta). Nomad servers tag themselves with role, region, dc and more
- * (reference section 2.1); the model finds servers by these.
+ * (nomad nomad/server.go setupSerf); the model finds servers by these.
  */
 public final class Tags {
     public static final String ROLE = "role";

@@ -1,6 +1,6 @@
 package io.clustersim.gossip.observe;
 
-/** Serf's member events (serf {@code event.go}; reference section 2.6). */
+/** Serf's member events (serf {@code event.go}). */
 public enum SerfEventType {
     MEMBER_JOIN,
     MEMBER_LEAVE,

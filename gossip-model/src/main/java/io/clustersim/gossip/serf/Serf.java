@@ -79,7 +79,7 @@ public final class Serf {
     }
 
     /**
-     * Leaves gracefully (serf {@code Leave}; reference 2.6): a leave intent, broadcast until sent
+     * Leaves gracefully (serf {@code Leave}): a leave intent, broadcast until sent
      * (at most BroadcastTimeout); memberlist's own leave, likewise; then LeavePropagateDelay so
      * the news spreads while we still answer probes. {@code onDone} runs after that; the host
      * then calls {@link #shutdown()}. A timeout does not abort the leave here (serf would return

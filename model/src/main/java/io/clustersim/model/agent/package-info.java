@@ -1,6 +1,6 @@
 /**
- * Nomad agents as kernel processes. For now a client periodically calls a server of its region
- * with a status RPC (Nomad's {@code Status.Ping}) so that traffic flows through the simulated
- * network; later issues give servers Raft and Serf and clients heartbeats.
+ * Nomad agents as kernel processes: a server agent hosts a Raft server and answers client agents'
+ * status RPCs (Nomad's {@code Status.Ping}); a client agent calls a server of its region with that
+ * RPC at a fixed interval.
  */
 package io.clustersim.model.agent;

@@ -23,7 +23,7 @@ public sealed interface TimingProfile permits TimingProfile.Hashicorp, TimingPro
     long maxElectionRoundNanos();
 
     /**
-     * hashicorp/raft v1.7.3 as Nomad runs it (reference section 1.2 to 1.5):
+     * hashicorp/raft v1.7.3 as Nomad runs it (hashicorp/raft raft.go runFollower, runCandidate, runLeader, replication.go heartbeat):
      * <ul>
      *   <li>a follower re-checks every randomTimeout(HT) = [HT, 2HT) and becomes a candidate if
      *       it has had no successful contact for HT, so detection takes [HT, 3HT);

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 
 /**
  * Leader election (paper, section 5.2; thesis section 9.6 for pre-vote), both sides: a candidate
- * running rounds and a voter answering RequestVote, in hashicorp/raft's rule order (reference 1.4).
+ * running rounds and a voter answering RequestVote, in hashicorp/raft's rule order (hashicorp/raft raft.go requestVote, requestPreVote).
  */
 final class Elections {
     /** One pre-vote or vote round of a candidate. */
@@ -166,7 +166,7 @@ final class Elections {
 
     // ---- voter side --------------------------------------------------------------------------
 
-    /** RequestVote and pre-vote, in hashicorp's order (reference 1.4). */
+    /** RequestVote and pre-vote, in hashicorp's order (raft.go requestVote, requestPreVote). */
     void onRequestVote(NodeId from, RequestVote req) {
         if (s.timing.dropsUnanswered(req)) {
             s.observer.voteDecided(s.id, req, false, null);

@@ -6,7 +6,7 @@ import io.clustersim.raft.observe.Role;
 import io.clustersim.raft.observe.VoteReason;
 import io.clustersim.raft.port.RaftTimer;
 
-/** hashicorp/raft v1.7.3 timing (reference sections 1.2, 1.3, 1.5). */
+/** hashicorp/raft v1.7.3 timing (raft.go runFollower, runCandidate, checkLeaderLease; replication.go heartbeat; util.go randomTimeout). */
 final class HashicorpTiming implements TimingDriver {
     /** raft.go minCheckInterval. */
     static final long MIN_CHECK_INTERVAL_NANOS = 10_000_000L;
