@@ -1,7 +1,6 @@
 package io.clustersim.kernel.trace;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,8 +16,17 @@ public final class Trace {
     private long hash = 0xcbf29ce484222325L;
     private long recorded;
     private final List<TraceSink> sinks = new ArrayList<>();
-    private final ArrayDeque<String> tail;
+    private TraceSink[] sinkArray = new TraceSink[0];
     private final int tailCapacity;
+    // The tail is a ring of raw fields, formatted only when someone reads it: formatting a line
+    // for every event cost more than the event itself.
+    private final long[] tailTimes;
+    private final TraceKind[] tailKinds;
+    private final String[] tailSources;
+    private final String[] tailDestinations;
+    private final String[] tailTypes;
+    private final String[] tailDetails;
+    private int tailNext;
 
     public Trace() {
         this(200);
@@ -26,12 +34,18 @@ public final class Trace {
 
     /** @param tailCapacity how many recent events to keep in memory for failure reports */
     public Trace(int tailCapacity) {
-        this.tailCapacity = tailCapacity;
-        this.tail = new ArrayDeque<>(Math.max(1, tailCapacity));
+        this.tailCapacity = Math.max(0, tailCapacity);
+        this.tailTimes = new long[this.tailCapacity];
+        this.tailKinds = new TraceKind[this.tailCapacity];
+        this.tailSources = new String[this.tailCapacity];
+        this.tailDestinations = new String[this.tailCapacity];
+        this.tailTypes = new String[this.tailCapacity];
+        this.tailDetails = new String[this.tailCapacity];
     }
 
     public void addSink(TraceSink sink) {
         sinks.add(sink);
+        sinkArray = sinks.toArray(new TraceSink[0]);
     }
 
     /** Records an event; {@code detail} is written to sinks but does not enter the hash. */
@@ -45,13 +59,18 @@ public final class Trace {
         hash = h;
         recorded++;
         if (tailCapacity > 0) {
-            if (tail.size() == tailCapacity) {
-                tail.removeFirst();
-            }
-            tail.addLast(format(time, kind, source, destination, type, detail));
+            int i = tailNext;
+            tailTimes[i] = time;
+            tailKinds[i] = kind;
+            tailSources[i] = source;
+            tailDestinations[i] = destination;
+            tailTypes[i] = type;
+            tailDetails[i] = detail;
+            tailNext = i + 1 == tailCapacity ? 0 : i + 1;
         }
-        for (int i = 0; i < sinks.size(); i++) {
-            sinks.get(i).record(time, kind, source, destination, type, detail);
+        TraceSink[] s = sinkArray;
+        for (int i = 0; i < s.length; i++) {
+            s[i].record(time, kind, source, destination, type, detail);
         }
     }
 
@@ -73,9 +92,16 @@ public final class Trace {
         return recorded;
     }
 
-    /** The most recent events, oldest first, for failure reports. */
+    /** The most recent events, oldest first, formatted for failure reports. */
     public List<String> tail() {
-        return List.copyOf(tail);
+        int n = (int) Math.min(recorded, tailCapacity);
+        List<String> out = new ArrayList<>(n);
+        int start = Math.floorMod(tailNext - n, Math.max(1, tailCapacity));
+        for (int k = 0; k < n; k++) {
+            int i = (start + k) % tailCapacity;
+            out.add(format(tailTimes[i], tailKinds[i], tailSources[i], tailDestinations[i], tailTypes[i], tailDetails[i]));
+        }
+        return out;
     }
 
     private static String format(long time, TraceKind kind, String src, String dst, String type, String detail) {

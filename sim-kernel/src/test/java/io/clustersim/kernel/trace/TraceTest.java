@@ -139,4 +139,18 @@ class TraceTest {
                 "{\"tNanos\":1500000000,\"kind\":\"NOTE\",\"src\":\"a\\\"b\",\"dst\":\"c\\\\d\",\"type\":\"x\\ny\\tz\\u0001\"}\n");
         assertThat(line.strip()).matches(LINE);
     }
+
+    @Test
+    void when_moreEventsThanTheTailHolds_then_theTailKeepsTheLatestOldestFirst() {
+        Trace t = new Trace(3);
+        assertThat(t.tail()).isEmpty();
+        t.record(1_500_000_000L, TraceKind.SEND, "a", "b", "Ping");
+        assertThat(t.tail()).containsExactly("1.500000000s SEND a -> b Ping");
+        for (int i = 2; i <= 5; i++) {
+            t.record(i * 1_000_000_000L, TraceKind.DROP, "a", null, "Ping", "loss" + i);
+        }
+        assertThat(t.tail()).containsExactly("3.000000000s DROP a -> - Ping loss3", "4.000000000s DROP a -> - Ping loss4",
+                "5.000000000s DROP a -> - Ping loss5");
+        assertThat(new Trace(0).tail()).isEmpty();
+    }
 }
