@@ -10,6 +10,7 @@ import io.clustersim.kernel.node.Node;
 import io.clustersim.kernel.node.NodeId;
 import io.clustersim.kernel.node.Process;
 import io.clustersim.kernel.random.RandomStreams;
+import io.clustersim.kernel.telemetry.Telemetry;
 import io.clustersim.kernel.trace.Trace;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,6 +28,7 @@ public final class World {
     private final RandomStreams streams;
     private final Trace trace;
     private final Network network;
+    private final Telemetry telemetry = new Telemetry(this::now);
     private final List<Node> nodes = new ArrayList<>();
     private final Map<String, Node> byName = new LinkedHashMap<>();
 
@@ -69,6 +71,11 @@ public final class World {
 
     public Network network() {
         return network;
+    }
+
+    /** The run's measurements, recorded against virtual time. */
+    public Telemetry telemetry() {
+        return telemetry;
     }
 
     /** All nodes, in the order they were added. */

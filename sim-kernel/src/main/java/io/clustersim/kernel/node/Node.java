@@ -31,6 +31,7 @@ public final class Node {
     private NodeState state = NodeState.DOWN;
     private int epoch;
     private Process process;
+    private Context context;
     private int starts;
 
     public Node(World world, NodeId id, Placement placement, Disk.Factory diskFactory,
@@ -95,7 +96,8 @@ public final class Node {
         state = NodeState.UP;
         world.trace().record(world.now(), TraceKind.START, name(), null, null);
         process = processFactory.get();
-        process.start(new Context(epoch));
+        context = new Context(epoch);
+        process.start(context);
     }
 
     /** Kills the process: volatile state, pending timers and unsynced writes are lost. */
@@ -106,11 +108,50 @@ public final class Node {
         epoch++;
         state = NodeState.DOWN;
         process = null;
+        context = null;
         List<NodeEvent> held = new ArrayList<>(deferred);
         deferred.clear();
         disk.crash();
         world.trace().record(world.now(), TraceKind.CRASH, name(), null, null);
         // Held deliveries are lost with the process; say so, or the network's books never balance.
+        for (NodeEvent e : held) {
+            e.dropped();
+        }
+    }
+
+    /**
+     * Asks the process to stop (SIGTERM): it may do its shutdown work and exit. If it has not exited
+     * after {@code killAfterNanos}, it is killed as by a crash (a service manager's stop timeout).
+     */
+    public void stop(long killAfterNanos) {
+        if (state == NodeState.DOWN) {
+            return;
+        }
+        world.trace().record(world.now(), TraceKind.STOP, name(), null, null);
+        int incarnation = epoch;
+        world.simulation().schedule(killAfterNanos, () -> {
+            if (epoch == incarnation && state != NodeState.DOWN) {
+                crash();
+            }
+        });
+        if (state == NodeState.PAUSED) {
+            return; // a frozen process cannot react; the kill timer ends it
+        }
+        process.onStop(context);
+    }
+
+    /** The process ended itself cleanly: it is gone, but what it wrote to disk stays durable. */
+    private void exited(int incarnation) {
+        if (epoch != incarnation || state == NodeState.DOWN) {
+            return;
+        }
+        epoch++;
+        state = NodeState.DOWN;
+        process = null;
+        context = null;
+        List<NodeEvent> held = new ArrayList<>(deferred);
+        deferred.clear();
+        world.trace().record(world.now(), TraceKind.EXIT, name(), null, null);
         for (NodeEvent e : held) {
             e.dropped();
         }
@@ -220,6 +261,11 @@ public final class Node {
         @Override
         public Disk disk() {
             return disk;
+        }
+
+        @Override
+        public void exit() {
+            exited(incarnation);
         }
     }
 

@@ -21,4 +21,15 @@ public interface NodeContext {
     UniformRandomProvider random(String name);
 
     Disk disk();
+
+    /**
+     * Ends the process cleanly, as after a graceful shutdown: the node goes down, pending timers
+     * and deliveries are dropped, but writes already issued to the disk still complete.
+     */
+    void exit();
+
+    /** This context as seen by one subsystem: timer and stream names prefixed with {@code scope}. */
+    default NodeContext scoped(String scope) {
+        return new ScopedContext(this, scope);
+    }
 }

@@ -12,4 +12,12 @@ public interface Process {
 
     /** A message arrived. */
     void onMessage(NodeId from, Message message);
+
+    /**
+     * Asked to stop (an operator's SIGTERM or SIGINT): the process may finish what it must (a
+     * graceful leave) and then calls {@link NodeContext#exit()}. The default exits at once.
+     */
+    default void onStop(NodeContext ctx) {
+        ctx.exit();
+    }
 }

@@ -12,5 +12,9 @@ public enum TraceKind {
     PAUSE,
     RESUME,
     FAULT,
-    NOTE
+    NOTE,
+    /** A process asked to stop. */
+    STOP,
+    /** A process ended cleanly. */
+    EXIT
 }
