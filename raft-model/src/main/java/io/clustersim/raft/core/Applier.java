@@ -53,14 +53,16 @@ final class Applier {
                 throw new IllegalStateException(s.id + ": committed entry " + i + " missing from " + s.log);
             }
             s.lastApplied = i;
-            String result = null;
+            Object result = null;
             if (e.payload() instanceof EntryPayload.Write w) {
                 result = s.fsm.apply(i, w.command());
             }
             s.observer.entryApplied(s.id, e, s.log.prefixDigest(i));
             s.clients.applied(e, result);
+            s.host.applied(e, result);
         }
         s.clients.commitAdvanced();
+        s.host.appliedUpTo();
         if (s.config.snapshotIntervalNanos() == 0) {
             maybeSnapshot();
         }

@@ -83,7 +83,7 @@ final class ClientRequests {
     private void onRead(NodeId from, ClientRead r) {
         if (r.consistency() == ReadConsistency.STALE) {
             s.send(from, new ClientResponse(r.requestId(), ClientStatus.OK, s.leaderId, s.lastApplied, s.currentTerm,
-                    s.fsm.read(r.key())));
+                    text(s.fsm.read(r.key()))));
         } else if (s.role != Role.LEADER) {
             route(from, r);
         } else {
@@ -156,13 +156,17 @@ final class ClientRequests {
             if (p.confirmed && p.readIndex <= s.lastApplied) {
                 it.remove();
                 s.send(p.client, new ClientResponse(p.read.requestId(), ClientStatus.OK, s.id, p.readIndex,
-                        s.currentTerm, s.fsm.read(p.read.key())));
+                        s.currentTerm, text(s.fsm.read(p.read.key()))));
             }
         }
     }
 
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
     /** {@code e} was applied; {@code result} is the state machine's answer for a write. */
-    void applied(LogEntry e, String result) {
+    void applied(LogEntry e, Object result) {
         if (writes.isEmpty()) {
             return;
         }
@@ -172,7 +176,7 @@ final class ClientRequests {
         }
         if (w.term() == e.term() && s.role == Role.LEADER) {
             s.observer.clientWriteAcknowledged(s.id, w.id(), e.index(), e.term());
-            s.send(w.client(), new ClientResponse(w.id(), ClientStatus.OK, s.id, e.index(), e.term(), result));
+            s.send(w.client(), new ClientResponse(w.id(), ClientStatus.OK, s.id, e.index(), e.term(), text(result)));
         } else {
             s.send(w.client(), ClientResponse.of(w.id(), ClientStatus.LEADERSHIP_LOST, s.leaderId));
         }

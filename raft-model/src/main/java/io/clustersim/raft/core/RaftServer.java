@@ -3,7 +3,7 @@ package io.clustersim.raft.core;
 import io.clustersim.kernel.network.Message;
 import io.clustersim.kernel.node.NodeId;
 import io.clustersim.raft.config.RaftConfig;
-import io.clustersim.raft.log.Command;
+import io.clustersim.raft.log.LogCommand;
 import io.clustersim.raft.log.EntryPayload;
 import io.clustersim.raft.log.LogEntry;
 import io.clustersim.raft.log.RaftLog;
@@ -55,7 +55,10 @@ public final class RaftServer {
     final Replicator replicator;
     final Applier applier;
     final ClientRequests clients;
+    final HostRequests host;
     final TimingDriver timing;
+    /** Outcomes for the host, delivered once the current event has been handled. */
+    private final java.util.ArrayDeque<Runnable> completions = new java.util.ArrayDeque<>();
     private final ServerView view = new ServerView(this);
 
     RaftLog log = new RaftLog();
@@ -85,6 +88,7 @@ public final class RaftServer {
         this.replicator = new Replicator(this);
         this.applier = new Applier(this);
         this.clients = new ClientRequests(this);
+        this.host = new HostRequests(this);
         this.timing = TimingDriver.create(this);
     }
 
@@ -142,7 +146,20 @@ public final class RaftServer {
         } else {
             throw new IllegalArgumentException("not a Raft message: " + m);
         }
+        endOfEvent();
+    }
+
+    /** Every event ends by issuing pending writes and then telling the host what completed. */
+    private void endOfEvent() {
         persistence.flush();
+        while (!completions.isEmpty()) {
+            completions.pollFirst().run();
+        }
+    }
+
+    /** Queues an outcome for the host, to be delivered after the current event. */
+    void complete(Runnable outcome) {
+        completions.addLast(outcome);
     }
 
     // ---- API for hosts -------------------------------------------------------------------
@@ -167,13 +184,50 @@ public final class RaftServer {
      * Proposes a write on the leader, as a host's own RPC layer would (hashicorp's Apply).
      * Returns the entry's index, or -1 if this server is not the leader or is transferring.
      */
-    public long propose(RequestId requestId, Command command) {
+    public long propose(RequestId requestId, LogCommand command) {
         if (role != Role.LEADER || replicator.transferring()) {
             return -1;
         }
         long index = appendAsLeader(new EntryPayload.Write(requestId, command)).index();
-        persistence.flush();
+        endOfEvent();
         return index;
+    }
+
+    /**
+     * hashicorp's Apply: proposes {@code command} on the leader; {@code callback} hears when it is
+     * applied (with the state machine's result) or that it failed.
+     */
+    public void apply(RequestId requestId, LogCommand command, ApplyCallback callback) {
+        host.apply(requestId, command, callback);
+        endOfEvent();
+    }
+
+    /** hashicorp's Barrier: {@code callback} hears once everything in the leader's log now is applied. */
+    public void barrier(ApplyCallback callback) {
+        host.barrier(callback);
+        endOfEvent();
+    }
+
+    /**
+     * hashicorp's BootstrapCluster: a server with no state writes term 1 and {@code configuration}
+     * as the entry at index 1, term 1, and will campaign if it is a voter. Returns false (and does
+     * nothing) if it has a log or a term already.
+     */
+    public boolean bootstrap(Configuration configuration) {
+        if (log.lastIndex() > 0 || currentTerm > 0 || snapshot != null || configuration.voterCount() == 0) {
+            return false;
+        }
+        currentTerm = 1;
+        persistence.enqueue(new PersistOp.SaveTerm(1));
+        LogEntry e = new LogEntry(1, 1, new EntryPayload.ConfigChange(configuration));
+        appendEntries(List.of(e));
+        endOfEvent();
+        return true;
+    }
+
+    /** Whether this server has any Raft state yet (a bootstrapped or joined server has). */
+    public boolean hasState() {
+        return log.lastIndex() > 0 || currentTerm > 0 || snapshot != null;
     }
 
     /** Adds {@code server} as a voter, or promotes a non-voter (hashicorp AddVoter). */
@@ -203,7 +257,7 @@ public final class RaftServer {
      */
     public ChangeResult transferLeadership(NodeId target) {
         ChangeResult r = role != Role.LEADER ? ChangeResult.NOT_LEADER : replicator.startTransfer(target);
-        persistence.flush();
+        endOfEvent();
         return r;
     }
 
@@ -225,7 +279,7 @@ public final class RaftServer {
             return ChangeResult.INVALID;
         }
         appendAsLeader(new EntryPayload.ConfigChange(next));
-        persistence.flush();
+        endOfEvent();
         return ChangeResult.ACCEPTED;
     }
 
@@ -252,7 +306,7 @@ public final class RaftServer {
     RaftTimer setTimer(String name, long delayNanos, Runnable action) {
         return ports.timers().set(name, delayNanos, () -> {
             action.run();
-            persistence.flush();
+            endOfEvent();
         });
     }
 
@@ -282,6 +336,7 @@ public final class RaftServer {
         if (old == Role.LEADER) {
             replicator.stop();
             clients.leadershipLost();
+            host.leadershipLost();
             // hashicorp sets lastContact on stepping down so the old leader does not look stale.
             lastContact = now();
             if (id.equals(leaderId)) {

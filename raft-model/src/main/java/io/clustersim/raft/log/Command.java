@@ -3,12 +3,12 @@ package io.clustersim.raft.log;
 import java.util.Objects;
 
 /**
- * What a client asks the replicated state machine to do: set {@code key} to {@code value}.
+ * A key-value write: set {@code key} to {@code value} (the {@link io.clustersim.raft.statemachine.KeyValueStateMachine}'s command).
  *
  * @param sizeBytes the command's size on the wire and on disk; it need not match the strings, so
  *     a workload can model large job specifications with short keys
  */
-public record Command(String key, String value, int sizeBytes) {
+public record Command(String key, String value, int sizeBytes) implements LogCommand {
     public Command {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
@@ -17,7 +17,8 @@ public record Command(String key, String value, int sizeBytes) {
         }
     }
 
-    long digest() {
+    @Override
+    public long digest() {
         return Digest.mix(Digest.mix(Digest.ofString(key), Digest.ofString(value)), sizeBytes);
     }
 }

@@ -29,7 +29,7 @@ public sealed interface EntryPayload permits EntryPayload.NoOp, EntryPayload.Wri
     }
 
     /** A client's command for the state machine. */
-    record Write(RequestId requestId, Command command) implements EntryPayload {
+    record Write(RequestId requestId, LogCommand command) implements EntryPayload {
         public Write {
             Objects.requireNonNull(requestId, "requestId");
             Objects.requireNonNull(command, "command");

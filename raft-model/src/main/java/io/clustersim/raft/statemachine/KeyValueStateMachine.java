@@ -1,6 +1,7 @@
 package io.clustersim.raft.statemachine;
 
 import io.clustersim.raft.log.Command;
+import io.clustersim.raft.log.LogCommand;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -25,7 +26,8 @@ public final class KeyValueStateMachine implements StateMachine {
     }
 
     @Override
-    public String apply(long index, Command command) {
+    public String apply(long index, LogCommand logCommand) {
+        Command command = (Command) logCommand;
         Command old = data.put(command.key(), command);
         bytes += command.sizeBytes() + command.key().length();
         if (old != null) {
@@ -34,9 +36,10 @@ public final class KeyValueStateMachine implements StateMachine {
         return old == null ? null : old.value();
     }
 
+    /** The value of the key {@code query} (a String), or null. */
     @Override
-    public String read(String key) {
-        Command c = data.get(key);
+    public String read(Object query) {
+        Command c = data.get((String) query);
         return c == null ? null : c.value();
     }
 

@@ -1,17 +1,19 @@
 package io.clustersim.raft.statemachine;
 
-import io.clustersim.raft.log.Command;
+import io.clustersim.raft.log.LogCommand;
 
 /**
  * The state machine a server applies committed commands to (hashicorp/raft's FSM). A new instance
  * is made at every process start; its state comes back from the latest snapshot and the log.
+ * Raft knows nothing of what the commands mean: a key-value store and a Nomad server's state
+ * store are both state machines.
  */
 public interface StateMachine {
-    /** Applies the command committed at {@code index}; returns its result. */
-    String apply(long index, Command command);
+    /** Applies the command committed at {@code index}; returns its result (may be null). */
+    Object apply(long index, LogCommand command);
 
-    /** The current value of {@code key}, or null. */
-    String read(String key);
+    /** Answers a read against the current state (what a query means is the state machine's business). */
+    Object read(Object query);
 
     /** An immutable image of the current state. */
     StateSnapshot snapshot();

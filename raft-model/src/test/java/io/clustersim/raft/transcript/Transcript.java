@@ -217,7 +217,7 @@ public final class Transcript {
     }
 
     static String entry(LogEntry e) {
-        String what = e.payload() instanceof EntryPayload.Write w ? w.command().key()
+        String what = e.payload() instanceof EntryPayload.Write w && w.command() instanceof Command c ? c.key()
                 : e.payload() instanceof EntryPayload.ConfigChange ? "config" : "noop";
         return e.index() + "@" + e.term() + ":" + what;
     }
