@@ -120,14 +120,14 @@ public final class Node {
     }
 
     /**
-     * Asks the process to stop (SIGTERM): it may do its shutdown work and exit. If it has not exited
+     * Asks the process to stop with {@code signal}: it may do its shutdown work and exit. If it has not exited
      * after {@code killAfterNanos}, it is killed as by a crash (a service manager's stop timeout).
      */
-    public void stop(long killAfterNanos) {
+    public void stop(StopSignal signal, long killAfterNanos) {
         if (state == NodeState.DOWN) {
             return;
         }
-        world.trace().record(world.now(), TraceKind.STOP, name(), null, null);
+        world.trace().record(world.now(), TraceKind.STOP, name(), null, signal.name());
         int incarnation = epoch;
         world.simulation().schedule(killAfterNanos, () -> {
             if (epoch == incarnation && state != NodeState.DOWN) {
@@ -137,7 +137,7 @@ public final class Node {
         if (state == NodeState.PAUSED) {
             return; // a frozen process cannot react; the kill timer ends it
         }
-        process.onStop(context);
+        process.onStop(context, signal);
     }
 
     /** The process ended itself cleanly: it is gone, but what it wrote to disk stays durable. */

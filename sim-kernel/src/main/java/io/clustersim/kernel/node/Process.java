@@ -17,7 +17,7 @@ public interface Process {
      * Asked to stop (an operator's SIGTERM or SIGINT): the process may finish what it must (a
      * graceful leave) and then calls {@link NodeContext#exit()}. The default exits at once.
      */
-    default void onStop(NodeContext ctx) {
+    default void onStop(NodeContext ctx, StopSignal signal) {
         ctx.exit();
     }
 }

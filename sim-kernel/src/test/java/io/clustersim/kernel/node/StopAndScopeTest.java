@@ -34,7 +34,7 @@ class StopAndScopeTest {
             public void onMessage(io.clustersim.kernel.node.NodeId from, Message message) {}
 
             @Override
-            public void onStop(NodeContext ctx) {
+            public void onStop(NodeContext ctx, StopSignal signal) {
                 if (workMs >= 0) {
                     ctx.disk().write(10, () -> events.add(world.now() / MS + " durable"), () -> events.add("callback"));
                     ctx.setTimer("leave", workMs * MS, ctx::exit);
@@ -47,11 +47,11 @@ class StopAndScopeTest {
     void when_aProcessFinishesItsShutdownWork_then_itExitsCleanlyAndItsWritesStillComplete() {
         Node n = node(2);
         n.start();
-        n.stop(1000 * MS);
+        n.stop(StopSignal.TERMINATE, 1000 * MS);
         world.simulation().runUntil(2000 * MS);
         assertThat(n.state()).isEqualTo(NodeState.DOWN);
         // The write issued before exiting reaches the disk; the exited process hears nothing.
-        assertThat(events).containsSubsequence("0 STOP", "2 TIMER leave", "2 EXIT", "5 durable").doesNotContain("callback");
+        assertThat(events).containsSubsequence("0 STOP TERMINATE", "2 TIMER leave", "2 EXIT", "5 durable").doesNotContain("callback");
         assertThat(events).noneMatch(e -> e.contains("CRASH"));
         n.start();
         assertThat(n.isUp()).isTrue();
@@ -61,10 +61,10 @@ class StopAndScopeTest {
     void when_aProcessDoesNotExitInTime_then_itIsKilled() {
         Node n = node(-1);
         n.start();
-        n.stop(90 * MS);
+        n.stop(StopSignal.TERMINATE, 90 * MS);
         world.simulation().runUntil(100 * MS);
         assertThat(n.state()).isEqualTo(NodeState.DOWN);
-        assertThat(events).containsSubsequence("0 STOP", "90 CRASH").noneMatch(e -> e.contains("EXIT"));
+        assertThat(events).containsSubsequence("0 STOP TERMINATE", "90 CRASH").noneMatch(e -> e.contains("EXIT"));
     }
 
     @Test
@@ -77,7 +77,7 @@ class StopAndScopeTest {
             public void onMessage(io.clustersim.kernel.node.NodeId from, Message message) {}
         });
         n.start();
-        n.stop(MS);
+        n.stop(StopSignal.INTERRUPT, MS);
         assertThat(n.state()).isEqualTo(NodeState.DOWN);
         assertThat(events).contains("0 EXIT");
     }
