@@ -13,8 +13,10 @@ public record MetricName(String key, Kind kind, String unit, String description)
         COUNTER,
         /** Independent observations, summarised by percentiles. */
         SAMPLES,
-        /** A value that holds until it changes, averaged over time (availability, peer count). */
+        /** A value that holds until it changes, averaged over time (peer count, who leads). */
         LEVEL,
+        /** A value known for stretches of time, averaged over time (availability from probes). */
+        TIME_WEIGHTED,
         /** A value read once, at the end. */
         GAUGE
     }
@@ -39,6 +41,10 @@ public record MetricName(String key, Kind kind, String unit, String description)
 
     public static MetricName level(String key, String unit, String description) {
         return new MetricName(key, Kind.LEVEL, unit, description);
+    }
+
+    public static MetricName timeWeighted(String key, String unit, String description) {
+        return new MetricName(key, Kind.TIME_WEIGHTED, unit, description);
     }
 
     public static MetricName gauge(String key, String unit, String description) {

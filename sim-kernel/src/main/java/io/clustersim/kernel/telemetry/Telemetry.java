@@ -28,6 +28,10 @@ public final class Telemetry {
             return (Level) instrument;
         }
 
+        public TimeWeighted timeWeighted() {
+            return (TimeWeighted) instrument;
+        }
+
         public double gauge() {
             return ((DoubleSupplier) instrument).getAsDouble();
         }
@@ -53,6 +57,10 @@ public final class Telemetry {
     /** A time-weighted level starting now at {@code initial} (only the first call's initial counts). */
     public Level level(MetricName name, Labels labels, double initial) {
         return (Level) get(name, labels, MetricName.Kind.LEVEL, () -> new Level(clock, initial)).instrument();
+    }
+
+    public TimeWeighted timeWeighted(MetricName name, Labels labels) {
+        return (TimeWeighted) get(name, labels, MetricName.Kind.TIME_WEIGHTED, () -> new TimeWeighted()).instrument();
     }
 
     /** A value read when the report is made. */

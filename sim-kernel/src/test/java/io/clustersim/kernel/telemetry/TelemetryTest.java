@@ -79,4 +79,16 @@ class TelemetryTest {
         v[0] = 3;
         assertThat(t.entries().get(0).gauge()).isEqualTo(3);
     }
+
+    @Test
+    void when_stretchesArriveOutOfOrder_then_theMeanWeighsWhatIsKnownInTheWindow() {
+        TimeWeighted w = t.timeWeighted(MetricName.timeWeighted("ok", "ratio", "probe outcomes"), Labels.NONE);
+        w.add(10, 20, 0);
+        w.add(0, 10, 1);
+        w.add(30, 40, 1);
+        assertThat(w.meanOver(0, 40)).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(w.meanOver(5, 15)).isCloseTo(0.5, within(1e-12));
+        assertThat(w.meanOver(20, 30)).isNaN();
+        assertThat(w.knownNanos(0, 40)).isEqualTo(30);
+    }
 }
