@@ -16,6 +16,23 @@ public interface TargetResolver {
      * Resolves the targets that name places ({@link Target.Node}, {@link Target.Zone}) from the
      * world alone; role targets (leader, follower) go to {@code roles}, which knows the protocol.
      */
+    static TargetResolver of(World world, RoleDirectory roles) {
+        return byPlace(world, target -> {
+            if (target instanceof Target.Leader) {
+                return roles.leaders(null);
+            }
+            // A follower: the first live non-leader of each region.
+            java.util.List<Node> out = new java.util.ArrayList<>();
+            java.util.Set<String> regions = new java.util.TreeSet<>();
+            for (Node n : roles.followers(null)) {
+                if (regions.add(n.placement().region())) {
+                    out.add(n);
+                }
+            }
+            return out;
+        });
+    }
+
     static TargetResolver byPlace(World world, TargetResolver roles) {
         return target -> {
             if (target instanceof Target.Node n) {

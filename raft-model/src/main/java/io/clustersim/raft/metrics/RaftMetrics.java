@@ -3,7 +3,12 @@ package io.clustersim.raft.metrics;
 import io.clustersim.kernel.node.NodeId;
 import io.clustersim.kernel.trace.TraceKind;
 import io.clustersim.kernel.trace.TraceSink;
+import io.clustersim.kernel.telemetry.Labels;
+import io.clustersim.kernel.telemetry.Samples;
+import io.clustersim.kernel.telemetry.Telemetry;
 import io.clustersim.raft.check.InvariantChecker;
+import io.clustersim.raft.elections.Election;
+import io.clustersim.raft.elections.ElectionRecorder;
 import io.clustersim.raft.client.ClientListener;
 import io.clustersim.raft.client.ClientOutcome;
 import io.clustersim.raft.log.LogEntry;
@@ -207,6 +212,36 @@ public final class RaftMetrics implements RaftObserver, ClientListener, TraceSin
     /** Live leaders now, by server name, with their terms. */
     public Map<String, Long> currentLeaders() {
         return Collections.unmodifiableSortedMap(leaders);
+    }
+
+    /**
+     * Writes this cluster's final figures, and its elections' records, into {@code telemetry}
+     * under {@code labels} (e.g. the region), named as {@link RaftMetricNames} names them.
+     */
+    public void publish(Telemetry telemetry, Labels labels, ElectionRecorder elections) {
+        telemetry.counter(RaftMetricNames.ELECTIONS, labels).add(elections());
+        telemetry.counter(RaftMetricNames.LEADER_CHANGES, labels).add(leaderChanges());
+        double leaderless = leaderlessSeconds();
+        telemetry.gauge(RaftMetricNames.LEADERLESS_SECONDS, labels, () -> leaderless);
+        Samples recover = telemetry.samples(RaftMetricNames.TIME_TO_RECOVER_SECONDS, labels);
+        recoverySeconds.forEach(recover::add);
+        Samples seen = telemetry.samples(RaftMetricNames.LEADERLESS_AS_SEEN_BY_FOLLOWERS_SECONDS, labels);
+        Samples rounds = telemetry.samples(RaftMetricNames.ELECTION_ROUNDS, labels);
+        for (Election e : elections.elections()) {
+            rounds.add(e.terms());
+            telemetry.counter(RaftMetricNames.SPLIT_VOTES, labels).add(e.splitVotes());
+            long s = e.leaderlessAsSeenByFollowersNanos();
+            if (s >= 0) {
+                seen.add(s / 1e9);
+            }
+        }
+        telemetry.counter(RaftMetricNames.SPLIT_VOTES, labels);
+        Samples commit = telemetry.samples(RaftMetricNames.COMMIT_LATENCY_MS, labels);
+        commitLatencyMs.forEach(commit::add);
+        telemetry.counter(RaftMetricNames.WRITES_SUCCEEDED, labels).add(writesOk);
+        telemetry.counter(RaftMetricNames.WRITES_FAILED, labels).add(writesFailed);
+        telemetry.counter(RaftMetricNames.INVARIANT_VIOLATIONS, labels).add(invariantViolations());
+        telemetry.counter(RaftMetricNames.COMMITTED_WRITES_LOST, labels).add(committedWritesLost());
     }
 
     /** All scalar metrics by name, in a fixed order, for reports. */

@@ -1,0 +1,266 @@
+package io.clustersim.model.deployment;
+
+import io.clustersim.faults.RoleDirectory;
+import io.clustersim.gossip.detections.DetectionRecorder;
+import io.clustersim.kernel.World;
+import io.clustersim.kernel.disk.DiskConfig;
+import io.clustersim.kernel.network.Placement;
+import io.clustersim.kernel.node.Node;
+import io.clustersim.kernel.node.NodeId;
+import io.clustersim.kernel.node.NodeState;
+import io.clustersim.kernel.telemetry.Labels;
+import io.clustersim.kernel.telemetry.Level;
+import io.clustersim.kernel.time.Durations;
+import io.clustersim.kernel.trace.TraceKind;
+import io.clustersim.model.agent.ClientAgent;
+import io.clustersim.model.agent.RpcCounters;
+import io.clustersim.model.metrics.NomadMetrics;
+import io.clustersim.model.probe.Probe;
+import io.clustersim.model.probe.ProbeConfig;
+import io.clustersim.model.probe.ProbeRecorder;
+import io.clustersim.model.server.NomadServerConfig;
+import io.clustersim.model.server.ServerAgent;
+import io.clustersim.model.server.ServerIdentity;
+import io.clustersim.model.server.ServerRecorder;
+import io.clustersim.model.topology.AgentPlacement;
+import io.clustersim.model.topology.Role;
+import io.clustersim.model.topology.Topology;
+import io.clustersim.raft.check.InvariantChecker;
+import io.clustersim.raft.elections.ElectionRecorder;
+import io.clustersim.raft.metrics.RaftMetrics;
+import io.clustersim.raft.observe.CompositeObserver;
+import io.clustersim.raft.storage.DurableImage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A Nomad deployment: in every region its servers (each a {@link ServerAgent}: Raft, Serf, RPC,
+ * autopilot), one probe per zone of every region with servers, and the client agents. Servers
+ * start with empty disks and form their region's cluster through bootstrap_expect; every server
+ * joins the one Serf pool of all regions through {@code server_join} (the other servers).
+ *
+ * <p>Each region's servers are watched by a Raft invariant checker (a violation stops the run),
+ * a metrics recorder, an election recorder and a watcher of who leads; the servers' Serf pool by
+ * a failure-detection recorder.
+ */
+public final class NomadDeployment implements Deployment {
+    /**
+     * What to deploy.
+     *
+     * @param clientStatusIntervalNanos how often each client agent calls a server of its region
+     */
+    public record Spec(Topology topology, NomadServerConfig server, DiskConfig disk, ProbeConfig probes,
+            long clientStatusIntervalNanos) {
+        public Spec {
+            Objects.requireNonNull(topology, "topology");
+            Objects.requireNonNull(server, "server");
+            Objects.requireNonNull(disk, "disk");
+            Objects.requireNonNull(probes, "probes");
+        }
+    }
+
+    private final Spec spec;
+
+    public NomadDeployment(Spec spec) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+    }
+
+    public Spec spec() {
+        return spec;
+    }
+
+    @Override
+    public Running deploy(World world) {
+        return new Built(world);
+    }
+
+    /** One region's servers and observers. */
+    private static final class RegionParts {
+        final String name;
+        final List<String> servers = new ArrayList<>();
+        InvariantChecker checker;
+        RaftMetrics metrics;
+        ElectionRecorder elections;
+        RegionWatcher watcher;
+
+        RegionParts(String name) {
+            this.name = name;
+        }
+    }
+
+    private final class Built implements Running {
+        private final World world;
+        private final Map<String, RegionParts> regions = new LinkedHashMap<>();
+        private final Map<String, DurableImage> disks = new LinkedHashMap<>();
+
+        Built(World world) {
+            this.world = world;
+            Topology topology = spec.topology();
+            List<AgentPlacement> placements = topology.placements();
+            Map<String, Integer> serverIndex = new LinkedHashMap<>();
+            List<NodeId> allServers = new ArrayList<>();
+            for (AgentPlacement p : placements) {
+                if (p.role() == Role.SERVER) {
+                    serverIndex.put(p.name(), serverIndex.size() + 1);
+                    regions.computeIfAbsent(p.placement().region(), RegionParts::new).servers.add(p.name());
+                }
+            }
+            DetectionRecorder detections = new DetectionRecorder(world.trace());
+            for (RegionParts r : regions.values()) {
+                r.checker = new InvariantChecker(world::now, true);
+                r.metrics = new RaftMetrics(world::now, r.checker);
+                r.elections = new ElectionRecorder(world::now, world.trace());
+                r.watcher = new RegionWatcher(world.telemetry(), r.name, serverIndex);
+                world.trace().addSink(r.metrics);
+                world.trace().addSink(r.elections);
+                world.trace().addSink(r.watcher);
+            }
+            for (AgentPlacement p : placements) {
+                if (p.role() != Role.SERVER) {
+                    continue;
+                }
+                RegionParts r = regions.get(p.placement().region());
+                int expect = spec.server().bootstrapExpect() == 0 ? r.servers.size() : spec.server().bootstrapExpect();
+                NomadServerConfig config = spec.server().withBootstrapExpect(expect);
+                CompositeObserver observer = new CompositeObserver().add(r.checker).add(r.metrics).add(r.elections)
+                        .add(r.watcher);
+                DurableImage disk = disks.computeIfAbsent(p.name(), n -> new DurableImage());
+                ServerRecorder recorder = new ServerRecorder(world.telemetry(), p.placement());
+                Node n = world.addNode(p.name(), p.placement(), spec.disk(), () -> {
+                    List<NodeId> seeds = new ArrayList<>(allServers);
+                    seeds.removeIf(id -> id.name().equals(p.name()));
+                    return new ServerAgent(new ServerIdentity(world.node(p.name()).id(), p.placement()), config, disk, seeds,
+                            observer, detections, recorder);
+                });
+                allServers.add(n.id());
+            }
+            world.trace().addSink((time, kind, src, dst, type, detail) -> {
+                if (kind == TraceKind.CRASH && serverIndex.containsKey(src)) {
+                    Placement place = world.node(src).placement();
+                    world.telemetry().counter(NomadMetrics.SERVER_FAILURES,
+                            Labels.of("region", place.region(), "zone", place.zone())).increment();
+                }
+            });
+            addProbes(topology, placements);
+            addClients(placements);
+            for (Node n : world.nodes()) {
+                n.start();
+            }
+        }
+
+        private void addProbes(Topology topology, List<AgentPlacement> placements) {
+            for (Topology.Region region : topology.regions()) {
+                RegionParts r = regions.get(region.name());
+                if (r == null) {
+                    continue;
+                }
+                List<NodeId> servers = new ArrayList<>();
+                List<Placement> serverPlaces = new ArrayList<>();
+                for (String s : r.servers) {
+                    servers.add(world.node(s).id());
+                    serverPlaces.add(world.node(s).placement());
+                }
+                for (Topology.Datacenter dc : region.datacenters()) {
+                    for (Topology.Zone zone : dc.zones()) {
+                        Placement place = new Placement(region.name(), dc.name(), zone.name());
+                        String name = "probe-" + zone.name();
+                        ProbeRecorder recorder = new ProbeRecorder(world.telemetry(), place);
+                        List<NodeId> order = Probe.serverOrder(place, servers, serverPlaces);
+                        world.addNode(name, place, DiskConfig.instant(), () -> new Probe(name, place, order, spec.probes(),
+                                recorder));
+                    }
+                }
+            }
+        }
+
+        private void addClients(List<AgentPlacement> placements) {
+            RpcCounters rpc = new RpcCounters();
+            for (AgentPlacement p : placements) {
+                if (p.role() != Role.CLIENT) {
+                    continue;
+                }
+                RegionParts r = regions.get(p.placement().region());
+                List<NodeId> servers = new ArrayList<>();
+                if (r != null) {
+                    r.servers.forEach(s -> servers.add(world.node(s).id()));
+                }
+                long interval = spec.clientStatusIntervalNanos();
+                world.addNode(p.name(), p.placement(), spec.disk(), () -> new ClientAgent(servers, interval, rpc));
+            }
+        }
+
+        @Override
+        public RoleDirectory roles() {
+            return new RoleDirectory() {
+                @Override
+                public List<Node> leaders(String region) {
+                    List<Node> out = new ArrayList<>();
+                    for (RegionParts r : regions.values()) {
+                        if ((region == null || region.equals(r.name)) && r.watcher.current() != null) {
+                            Node n = world.node(r.watcher.current());
+                            if (n.state() != NodeState.DOWN) {
+                                out.add(n);
+                            }
+                        }
+                    }
+                    return out;
+                }
+
+                @Override
+                public List<Node> followers(String region) {
+                    List<Node> out = new ArrayList<>();
+                    for (RegionParts r : regions.values()) {
+                        if (region != null && !region.equals(r.name)) {
+                            continue;
+                        }
+                        for (String s : r.servers) {
+                            Node n = world.node(s);
+                            if (n.state() == NodeState.UP && !s.equals(r.watcher.current())) {
+                                out.add(n);
+                            }
+                        }
+                    }
+                    return out;
+                }
+            };
+        }
+
+        @Override
+        public void publish() {
+            for (RegionParts r : regions.values()) {
+                r.metrics.publish(world.telemetry(), Labels.of("region", r.name), r.elections);
+            }
+        }
+
+        @Override
+        public List<String> summary() {
+            List<String> out = new ArrayList<>();
+            for (RegionParts r : regions.values()) {
+                Level l = r.watcher.leaderLevel();
+                long[] times = l.changeTimes();
+                double[] values = l.changeValues();
+                StringBuilder sb = new StringBuilder("leader of " + r.name + ":");
+                for (int i = 0; i < times.length; i++) {
+                    int idx = (int) values[i];
+                    sb.append(i == 0 ? " " : ", ").append(idx == 0 ? "none" : r.servers.isEmpty() ? "?" : serverName(idx))
+                            .append(" from ").append(Durations.format(times[i]));
+                }
+                out.add(sb.toString());
+            }
+            return out;
+        }
+
+        private String serverName(int index) {
+            int i = 0;
+            for (AgentPlacement p : spec.topology().placements()) {
+                if (p.role() == Role.SERVER && ++i == index) {
+                    return p.name();
+                }
+            }
+            return "?";
+        }
+    }
+}

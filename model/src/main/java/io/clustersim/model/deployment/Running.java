@@ -1,0 +1,24 @@
+package io.clustersim.model.deployment;
+
+import io.clustersim.faults.FaultListener;
+import io.clustersim.faults.RoleDirectory;
+import java.util.List;
+
+/** A deployment on its World, while and after the simulation runs. */
+public interface Running {
+    /** Who leads and follows now, for faults that target roles. */
+    RoleDirectory roles();
+
+    /** Told when faults fire and end (e.g. to judge whether a member was healthy). */
+    default FaultListener faultListener() {
+        return FaultListener.NONE;
+    }
+
+    /** Writes what is known only at the end (totals of the protocols' recorders) into the telemetry. */
+    void publish();
+
+    /** Lines for the run's summary: e.g. who led each region, and when. */
+    default List<String> summary() {
+        return List.of();
+    }
+}

@@ -1,0 +1,49 @@
+package io.clustersim.model.metrics;
+
+import io.clustersim.kernel.telemetry.MetricName;
+import java.util.List;
+
+/** Every metric of a Nomad deployment. Labels: {@code region}, and {@code zone} where it applies. */
+public final class NomadMetrics {
+    private NomadMetrics() {}
+
+    public static final MetricName WRITE_AVAILABILITY = MetricName.timeWeighted("writeAvailability", "ratio",
+            "time-weighted share of probe writes (Job.Register) answered OK within the timeout");
+    public static final MetricName READ_AVAILABILITY_CONSISTENT = MetricName.timeWeighted("readAvailabilityConsistent", "ratio",
+            "time-weighted share of probe reads through the leader answered OK within the timeout");
+    public static final MetricName READ_AVAILABILITY_STALE = MetricName.timeWeighted("readAvailabilityStale", "ratio",
+            "time-weighted share of probe stale reads (any server) answered OK within the timeout");
+    public static final MetricName ACL_WRITE_AVAILABILITY = MetricName.timeWeighted("aclWriteAvailability", "ratio",
+            "time-weighted share of probe ACL policy writes (sent to the authoritative region) answered OK");
+    public static final MetricName PROBE_LATENCY_MS = MetricName.samples("probeLatencyMs", "ms",
+            "answer time of successful probe requests");
+    public static final MetricName PROBE_DOWN_SECONDS = MetricName.counter("probeDownSeconds",
+            "probe intervals skipped because the probe's own node was down (they count neither way)");
+
+    public static final MetricName RAFT_PEERS = MetricName.level("raftPeers", "servers",
+            "servers in the Raft configuration as the region's leader sees it, over time");
+    public static final MetricName RAFT_VOTERS = MetricName.level("raftVoters", "servers",
+            "voters in the Raft configuration as the region's leader sees it, over time");
+    public static final MetricName AUTOPILOT_REMOVALS = MetricName.counter("autopilotRemovals",
+            "servers autopilot removed from Raft as dead or stale");
+    public static final MetricName AUTOPILOT_PROMOTIONS = MetricName.counter("autopilotPromotions",
+            "non-voters autopilot promoted to voters");
+    public static final MetricName SERVER_LEAVES = MetricName.counter("serverLeaves",
+            "servers that left gracefully (out of Raft, then out of Serf)");
+    public static final MetricName SERVER_FAILURES = MetricName.counter("serverFailures",
+            "servers that stopped without leaving: crashes, and stops with leave_on_terminate off");
+    public static final MetricName REPLICATION_LAG_SECONDS = MetricName.samples("replicationLagSeconds", "s",
+            "from an ACL policy's write in the authoritative region until a replica region applied it");
+    public static final MetricName RPC_FORWARDS = MetricName.counter("rpcForwards",
+            "requests a server forwarded to its leader or to another region");
+    public static final MetricName RPC_HOLD_TIMEOUTS = MetricName.counter("rpcHoldTimeouts",
+            "requests that found no leader within the RPC hold timeout");
+    public static final MetricName LEADER = MetricName.level("leader", "server index",
+            "which server leads the region (its index in the topology, 0 for none), over time");
+
+    /** The catalogue, in report order. */
+    public static final List<MetricName> ALL = List.of(WRITE_AVAILABILITY, READ_AVAILABILITY_CONSISTENT,
+            READ_AVAILABILITY_STALE, ACL_WRITE_AVAILABILITY, PROBE_LATENCY_MS, PROBE_DOWN_SECONDS, RAFT_PEERS, RAFT_VOTERS,
+            AUTOPILOT_REMOVALS, AUTOPILOT_PROMOTIONS, SERVER_LEAVES, SERVER_FAILURES, REPLICATION_LAG_SECONDS,
+            RPC_FORWARDS, RPC_HOLD_TIMEOUTS, LEADER);
+}

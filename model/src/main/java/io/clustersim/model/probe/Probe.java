@@ -1,0 +1,106 @@
+package io.clustersim.model.probe;
+
+import io.clustersim.kernel.network.Message;
+import io.clustersim.kernel.network.Placement;
+import io.clustersim.kernel.node.NodeContext;
+import io.clustersim.kernel.node.NodeId;
+import io.clustersim.kernel.node.Process;
+import io.clustersim.model.rpc.RpcCall;
+import io.clustersim.model.rpc.RpcCaller;
+import io.clustersim.model.rpc.RpcResponse;
+import io.clustersim.model.structs.AclPolicy;
+import io.clustersim.model.structs.Job;
+import io.clustersim.model.structs.JobType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An API caller in one zone: every interval, after a random start within the first, it sends
+ * each configured request to a server of its region (its own zone's first), with the timeout as
+ * the deadline. A failed attempt moves it to the next server, as Nomad's API clients and agents
+ * rotate through their server list. Each attempt counts for the interval it stands for.
+ */
+public final class Probe implements Process {
+    private final String name;
+    private final Placement place;
+    private final List<NodeId> servers;
+    private final ProbeConfig config;
+    private final ProbeRecorder recorder;
+    private NodeContext ctx;
+    private RpcCaller caller;
+    private int cursor;
+    private long written;
+
+    /** @param servers the region's servers, the probe's own zone's first */
+    public Probe(String name, Placement place, List<NodeId> servers, ProbeConfig config, ProbeRecorder recorder) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.place = Objects.requireNonNull(place, "place");
+        this.servers = List.copyOf(servers);
+        this.config = Objects.requireNonNull(config, "config");
+        this.recorder = Objects.requireNonNull(recorder, "recorder");
+    }
+
+    @Override
+    public void start(NodeContext context) {
+        this.ctx = context;
+        this.caller = new RpcCaller(ctx.scoped("probe"));
+        long interval = config.interval().toNanos();
+        ctx.setTimer("probe.tick", ctx.random("probe").nextLong(interval), this::tick);
+    }
+
+    private void tick() {
+        long interval = config.interval().toNanos();
+        ctx.setTimer("probe.tick", interval, this::tick);
+        if (servers.isEmpty()) {
+            return;
+        }
+        for (ProbeKind kind : config.kinds()) {
+            attempt(kind, ctx.now(), interval);
+        }
+    }
+
+    private void attempt(ProbeKind kind, long sentAt, long interval) {
+        NodeId target = servers.get(cursor % servers.size());
+        RpcCall call;
+        boolean stale = false;
+        switch (kind) {
+            case WRITE -> call = new RpcCall.JobRegister(new Job(name, "default", place.region(), JobType.SERVICE, 0, 2048));
+            case CONSISTENT_READ -> call = new RpcCall.JobGet(name);
+            case STALE_READ -> {
+                call = new RpcCall.JobGet(name);
+                stale = true;
+            }
+            case ACL_WRITE -> call = new RpcCall.AclPolicyUpsert(new AclPolicy(name, "rules-" + (++written), sentAt));
+            default -> throw new IllegalStateException(kind.name());
+        }
+        caller.call(target, place.region(), call, stale, config.timeout().toNanos(),
+                r -> outcome(kind, sentAt, interval, target, r));
+    }
+
+    private void outcome(ProbeKind kind, long sentAt, long interval, NodeId target, RpcResponse r) {
+        boolean ok = r.ok();
+        if (!ok && target.equals(servers.get(cursor % servers.size()))) {
+            cursor++; // move on from the server that failed us, once, whatever else failed with it
+        }
+        recorder.attempt(kind, sentAt, sentAt + interval, ok, ok ? ctx.now() - sentAt : -1);
+    }
+
+    @Override
+    public void onMessage(NodeId from, Message message) {
+        if (message instanceof RpcResponse r) {
+            caller.onResponse(r);
+        }
+    }
+
+    /** The probe's servers, its own zone's first. */
+    public static List<NodeId> serverOrder(Placement probe, List<NodeId> regionServers, List<Placement> placements) {
+        List<NodeId> own = new ArrayList<>();
+        List<NodeId> others = new ArrayList<>();
+        for (int i = 0; i < regionServers.size(); i++) {
+            (placements.get(i).zone().equals(probe.zone()) ? own : others).add(regionServers.get(i));
+        }
+        own.addAll(others);
+        return own;
+    }
+}

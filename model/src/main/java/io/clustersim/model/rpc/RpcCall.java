@@ -1,0 +1,148 @@
+package io.clustersim.model.rpc;
+
+import io.clustersim.model.server.fsm.NomadCommand;
+import io.clustersim.model.server.fsm.NomadQuery;
+import io.clustersim.model.structs.AclPolicy;
+import io.clustersim.model.structs.Job;
+
+/**
+ * What a request asks for, and how it is routed (nomad {@code structs.RPCInfo}): a {@code WRITE}
+ * or a read without AllowStale goes to the region's leader; a stale read is served by the server
+ * asked; a {@code LOCAL} call (Status.Peers, Status.RaftStats) is answered by the server asked,
+ * never forwarded. Writes of objects the authoritative region owns go there.
+ */
+public sealed interface RpcCall {
+    /** How a call is routed. */
+    enum Kind {
+        WRITE,
+        READ,
+        LOCAL
+    }
+
+    /** The RPC method's name, as Nomad names it (and message faults may name it). */
+    String method();
+
+    Kind kind();
+
+    /** Bytes on the wire beyond the request's header. */
+    default int sizeBytes() {
+        return 64;
+    }
+
+    /** Whether a write goes to the authoritative region (ACL objects) rather than the local one. */
+    default boolean authoritativeOnly() {
+        return false;
+    }
+
+    /** Job.Register: a write through Raft. */
+    record JobRegister(Job job) implements Write {
+        @Override
+        public String method() {
+            return "Job.Register";
+        }
+
+        @Override
+        public int sizeBytes() {
+            return job.specBytes();
+        }
+
+        @Override
+        public NomadCommand command() {
+            return new NomadCommand.JobRegister(job);
+        }
+    }
+
+    /** Job.GetJob: a read. */
+    record JobGet(String jobId) implements Read {
+        @Override
+        public String method() {
+            return "Job.GetJob";
+        }
+
+        @Override
+        public NomadQuery query() {
+            return new NomadQuery.JobGet(jobId);
+        }
+    }
+
+    /** ACL.UpsertPolicies: a write the authoritative region owns (nomad {@code ACL.UpsertPolicies}). */
+    record AclPolicyUpsert(AclPolicy policy) implements Write {
+        @Override
+        public String method() {
+            return "ACL.UpsertPolicies";
+        }
+
+        @Override
+        public boolean authoritativeOnly() {
+            return true;
+        }
+
+        @Override
+        public NomadCommand command() {
+            return new NomadCommand.AclPolicyUpsert(policy);
+        }
+    }
+
+    /**
+     * ACL.ListPolicies as a blocking query: answered once the table's index exceeds
+     * {@code minIndex}, or after {@code maxWaitNanos} (nomad's blocking queries; the replication
+     * loop's long poll).
+     */
+    record AclPolicyList(long minIndex, long maxWaitNanos) implements Read {
+        @Override
+        public String method() {
+            return "ACL.ListPolicies";
+        }
+
+        @Override
+        public NomadQuery query() {
+            return new NomadQuery.AclPolicies();
+        }
+    }
+
+    /** Status.Peers: the Raft peers this server knows (bootstrap asks it of every candidate peer). */
+    record StatusPeers() implements RpcCall {
+        @Override
+        public String method() {
+            return "Status.Peers";
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.LOCAL;
+        }
+    }
+
+    /** Status.RaftStats: what autopilot's health check needs (last contact, last log term and index). */
+    record RaftStats() implements RpcCall {
+        @Override
+        public String method() {
+            return "Status.RaftStats";
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.LOCAL;
+        }
+    }
+
+    /** A call that writes through Raft. */
+    sealed interface Write extends RpcCall permits JobRegister, AclPolicyUpsert {
+        NomadCommand command();
+
+        @Override
+        default Kind kind() {
+            return Kind.WRITE;
+        }
+    }
+
+    /** A call that reads the state. */
+    sealed interface Read extends RpcCall permits JobGet, AclPolicyList {
+        NomadQuery query();
+
+        @Override
+        default Kind kind() {
+            return Kind.READ;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.clustersim.model.server;
+
+import io.clustersim.gossip.serf.Serf;
+import io.clustersim.kernel.node.NodeContext;
+import io.clustersim.kernel.node.NodeId;
+import io.clustersim.model.rpc.RpcCaller;
+import io.clustersim.model.server.fsm.NomadStateMachine;
+import io.clustersim.raft.core.ApplyCallback;
+import io.clustersim.raft.core.ApplyError;
+import io.clustersim.raft.core.RaftServer;
+import java.util.Map;
+
+/**
+ * What a server does while it leads its region (nomad {@code nomad/leader.go} monitorLeadership,
+ * leaderLoop, establishLeadership, revokeLeadership): once elected it waits for a Raft barrier
+ * (everything before its term applied), then serves consistent reads, reconciles Raft's peers
+ * with Serf's members (on every member event and every reconcile interval), runs autopilot and,
+ * outside the authoritative region, replicates ACL policies. Stepping down stops all of it.
+ */
+final class LeaderDuties {
+    private final NomadServerConfig config;
+    private final NodeContext ctx;
+    private final RaftServer raft;
+    private final Serf serf;
+    private final MembershipChanges changes;
+    private final Reconciler reconciler;
+    private final Autopilot autopilot;
+    private final AclReplicator replicator;
+    private boolean established;
+    private int epoch;
+
+    LeaderDuties(ServerIdentity self, NomadServerConfig config, NodeContext ctx, RaftServer raft, Serf serf,
+            ServerPeers peers, RpcCaller caller, NomadStateMachine fsm, ServerRecorder recorder) {
+        this.config = config;
+        this.ctx = ctx;
+        this.raft = raft;
+        this.serf = serf;
+        this.changes = new MembershipChanges(ctx.scoped("membership"), raft);
+        this.reconciler = new Reconciler(self, raft, changes);
+        this.autopilot = new Autopilot(self, config.autopilot(), ctx.scoped("autopilot"), raft, peers, caller, changes,
+                recorder);
+        boolean replicates = config.replicatesAcls() && !config.authoritativeRegion().equals(self.region());
+        this.replicator = replicates ? new AclReplicator(self, config.authoritativeRegion(), ctx.scoped("replication"),
+                raft, fsm, peers, caller, recorder) : null;
+    }
+
+    /** Raft made this server leader: establish leadership once a barrier has applied. */
+    void elected() {
+        int e = ++epoch;
+        raft.barrier(new ApplyCallback() {
+            @Override
+            public void applied(long index, Object result) {
+                if (e == epoch && raft.isLeader()) {
+                    establish(e);
+                }
+            }
+
+            @Override
+            public void failed(ApplyError error) {
+                // Lost the leadership before it was established: revoke() follows.
+            }
+        });
+    }
+
+    private void establish(int e) {
+        established = true;
+        reconciler.reconcileAll(serf.members());
+        ctx.setTimer("reconcile", config.reconcileInterval().toNanos(), () -> reconcileTick(e));
+        autopilot.start();
+        if (replicator != null) {
+            replicator.start();
+        }
+    }
+
+    /** Stepped down: every loop stops (nomad revokeLeadership). */
+    void revoked() {
+        epoch++;
+        established = false;
+        changes.clear();
+        autopilot.stop();
+        if (replicator != null) {
+            replicator.stop();
+        }
+    }
+
+    private void reconcileTick(int e) {
+        if (e != epoch) {
+            return;
+        }
+        ctx.setTimer("reconcile", config.reconcileInterval().toNanos(), () -> reconcileTick(e));
+        if (raft.isLeader()) {
+            raft.barrier(new ApplyCallback() {
+                @Override
+                public void applied(long index, Object result) {
+                    if (e == epoch) {
+                        reconciler.reconcileAll(serf.members());
+                    }
+                }
+
+                @Override
+                public void failed(ApplyError error) {}
+            });
+        }
+    }
+
+    /** A Serf member event on this server: reconcile that member at once (nomad's reconcileCh). */
+    void memberEvent(String name, NodeId address, Map<String, String> tags, io.clustersim.gossip.serf.MemberStatus status) {
+        if (established) {
+            reconciler.member(name, address, tags, status);
+        }
+    }
+
+    /** Consistent reads need the leadership established (nomad isReadyForConsistentReads). */
+    boolean readyForConsistentReads() {
+        return established && raft.isLeader();
+    }
+
+    boolean established() {
+        return established;
+    }
+
+    Map<NodeId, Autopilot.Health> health() {
+        return autopilot.health();
+    }
+}

@@ -1,0 +1,185 @@
+package io.clustersim.model.server;
+
+import io.clustersim.gossip.serf.Member;
+import io.clustersim.kernel.network.Delivery;
+import io.clustersim.kernel.node.NodeContext;
+import io.clustersim.kernel.node.NodeId;
+import io.clustersim.kernel.telemetry.Counter;
+import io.clustersim.model.rpc.RpcCall;
+import io.clustersim.model.rpc.RpcCaller;
+import io.clustersim.model.rpc.RpcRequest;
+import io.clustersim.model.rpc.RpcResponse;
+import io.clustersim.model.rpc.RpcStatus;
+import io.clustersim.model.server.fsm.NomadQuery;
+import io.clustersim.model.server.fsm.NomadStateMachine;
+import io.clustersim.raft.core.ApplyCallback;
+import io.clustersim.raft.core.ApplyError;
+import io.clustersim.raft.core.RaftServer;
+import io.clustersim.raft.log.RequestId;
+import io.clustersim.raft.membership.Configuration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * A server's RPC endpoint (nomad {@code nomad/rpc.go} forward, forwardLeader, forwardRegion,
+ * getLeaderForRPC): a request for another region goes to a random live server of that region; a
+ * stale read or a local call is answered here; a write or a consistent read goes to the region's
+ * leader, and while there is none the request is held, re-checked every random [0, hold/16), for
+ * at most the RPC hold timeout. Writes apply through Raft; blocking reads wait for the state to
+ * pass the caller's index.
+ */
+final class RpcEndpoint {
+    /** nomad structs.JitterFraction: the hold loop re-checks at random within hold/16. */
+    static final int JITTER_FRACTION = 16;
+    /** How long a forwarded request may take before the forwarder gives up (the RPC I/O deadline). */
+    static final long FORWARD_TIMEOUT_NANOS = 10_000_000_000L;
+    /** Forwards allowed before a request bouncing between stale views of the leader is refused. */
+    static final int MAX_HOPS = 4;
+    /** How often a blocking query looks again whether the state has moved. */
+    static final long BLOCKING_POLL_NANOS = 50_000_000L;
+
+    private final ServerIdentity self;
+    private final NomadServerConfig config;
+    private final NodeContext ctx;
+    private final RaftServer raft;
+    private final NomadStateMachine fsm;
+    private final ServerPeers peers;
+    private final RpcCaller caller;
+    private final LeaderDuties leader;
+    private final UniformRandomProvider random;
+    private final Counter forwards;
+    private final Counter holdTimeouts;
+    private long nextWrite = 1;
+
+    RpcEndpoint(ServerIdentity self, NomadServerConfig config, NodeContext ctx, RaftServer raft, NomadStateMachine fsm,
+            ServerPeers peers, RpcCaller caller, LeaderDuties leader, ServerRecorder recorder) {
+        this.self = self;
+        this.config = config;
+        this.ctx = ctx;
+        this.raft = raft;
+        this.fsm = fsm;
+        this.peers = peers;
+        this.caller = caller;
+        this.leader = leader;
+        this.random = ctx.random("hold");
+        this.forwards = recorder.rpcForwards();
+        this.holdTimeouts = recorder.rpcHoldTimeouts();
+    }
+
+    void handle(NodeId from, RpcRequest req) {
+        if (req.hops() > MAX_HOPS) {
+            answer(from, RpcResponse.error(req.id(), RpcStatus.TOO_MANY_HOPS));
+            return;
+        }
+        String region = req.call().authoritativeOnly() && config.replicatesAcls() ? config.authoritativeRegion() : req.region();
+        if (!region.equals(self.region())) {
+            forwardRegion(from, req, region);
+            return;
+        }
+        RpcCall call = req.call();
+        if (call.kind() == RpcCall.Kind.LOCAL || (call.kind() == RpcCall.Kind.READ && req.allowStale())) {
+            serveLocally(from, req);
+            return;
+        }
+        toLeader(from, req, ctx.now());
+    }
+
+    /** nomad forwardRegion: a random live server of the region, which handles it as its own. */
+    private void forwardRegion(NodeId from, RpcRequest req, String region) {
+        List<Member> servers = peers.aliveInRegion(region);
+        if (servers.isEmpty()) {
+            answer(from, RpcResponse.error(req.id(), RpcStatus.NO_REGION_PATH));
+            return;
+        }
+        Member target = servers.get(random.nextInt(servers.size()));
+        forwards.increment();
+        RpcRequest inRegion = new RpcRequest(req.id(), region, req.call(), req.allowStale(), req.hops());
+        caller.forward(target.address(), inRegion, FORWARD_TIMEOUT_NANOS, r -> answer(from, withId(r, req.id())));
+    }
+
+    /** nomad getLeaderForRPC: the leader handles it; otherwise forward, or hold while none is known. */
+    private void toLeader(NodeId from, RpcRequest req, long firstCheck) {
+        if (raft.isLeader()) {
+            serveOnLeader(from, req);
+            return;
+        }
+        NodeId known = raft.view().leader();
+        if (known != null && !known.equals(self.node())) {
+            forwards.increment();
+            caller.forward(known, req, FORWARD_TIMEOUT_NANOS, r -> answer(from, withId(r, req.id())));
+            return;
+        }
+        long holdUntil = firstCheck + config.rpcHoldTimeout().toNanos();
+        long jitter = config.rpcHoldTimeout().toNanos() / JITTER_FRACTION;
+        long wait = jitter <= 0 ? 0 : random.nextLong(jitter);
+        if (ctx.now() + wait > holdUntil) {
+            holdTimeouts.increment();
+            answer(from, RpcResponse.error(req.id(), RpcStatus.NO_LEADER));
+            return;
+        }
+        ctx.setTimer("hold", wait, () -> toLeader(from, req, firstCheck));
+    }
+
+    private void serveOnLeader(NodeId from, RpcRequest req) {
+        if (req.call() instanceof RpcCall.Write w) {
+            raft.apply(new RequestId(self.node().name(), nextWrite++), w.command(), new ApplyCallback() {
+                @Override
+                public void applied(long index, Object result) {
+                    answer(from, new RpcResponse(req.id(), RpcStatus.OK, result, index));
+                }
+
+                @Override
+                public void failed(ApplyError error) {
+                    answer(from, RpcResponse.error(req.id(), error == ApplyError.NOT_LEADER ? RpcStatus.NO_LEADER
+                            : RpcStatus.LEADERSHIP_LOST));
+                }
+            });
+            return;
+        }
+        if (!leader.readyForConsistentReads()) {
+            answer(from, RpcResponse.error(req.id(), RpcStatus.NOT_READY_FOR_CONSISTENT_READS));
+            return;
+        }
+        serveLocally(from, req);
+    }
+
+    private void serveLocally(NodeId from, RpcRequest req) {
+        RpcCall call = req.call();
+        if (call instanceof RpcCall.StatusPeers) {
+            Configuration c = raft.view().configuration();
+            List<String> names = new ArrayList<>();
+            c.servers().keySet().forEach(id -> names.add(id.name()));
+            answer(from, new RpcResponse(req.id(), RpcStatus.OK, List.copyOf(names), raft.view().commitIndex()));
+        } else if (call instanceof RpcCall.RaftStats) {
+            answer(from, new RpcResponse(req.id(), RpcStatus.OK, RaftStats.of(raft, ctx.now()), raft.view().lastApplied()));
+        } else if (call instanceof RpcCall.AclPolicyList q) {
+            blockingRead(from, req, q, ctx.now() + q.maxWaitNanos());
+        } else if (call instanceof RpcCall.Read r) {
+            read(from, req, r.query());
+        } else {
+            throw new IllegalStateException("not a read: " + call);
+        }
+    }
+
+    /** A blocking query (nomad {@code blockingRPC}): answer once the table passes minIndex, or at the deadline. */
+    private void blockingRead(NodeId from, RpcRequest req, RpcCall.AclPolicyList q, long deadline) {
+        if (fsm.state().aclPoliciesIndex() > q.minIndex() || ctx.now() >= deadline) {
+            read(from, req, q.query());
+            return;
+        }
+        ctx.setTimer("blocking", Math.min(BLOCKING_POLL_NANOS, deadline - ctx.now()), () -> blockingRead(from, req, q, deadline));
+    }
+
+    private void read(NodeId from, RpcRequest req, NomadQuery query) {
+        answer(from, new RpcResponse(req.id(), RpcStatus.OK, fsm.read(query), fsm.state().latestIndex()));
+    }
+
+    private static RpcResponse withId(RpcResponse r, long id) {
+        return new RpcResponse(id, r.status(), r.result(), r.index());
+    }
+
+    private void answer(NodeId to, RpcResponse r) {
+        ctx.send(to, r, Delivery.FIFO);
+    }
+}

@@ -1,0 +1,52 @@
+package io.clustersim.model.server;
+
+import io.clustersim.gossip.message.Tags;
+import io.clustersim.gossip.serf.Member;
+import io.clustersim.gossip.serf.MemberStatus;
+import io.clustersim.gossip.serf.Serf;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Nomad servers a server knows from its Serf pool (nomad's peer cache, {@code s.peers},
+ * fed by Serf events): by region, with their Serf status. A server that left (or was reaped) is
+ * not a peer; a failed one is, until it leaves or is reaped. "Alive" counts a leaving server as
+ * alive, as Nomad's autopilot does.
+ */
+final class ServerPeers {
+    private final Serf serf;
+
+    ServerPeers(Serf serf) {
+        this.serf = serf;
+    }
+
+    /** Servers of {@code region} that are peers (alive, leaving or failed), in name order. */
+    List<Member> inRegion(String region) {
+        List<Member> out = new ArrayList<>();
+        for (Member m : serf.members()) {
+            if (ServerTags.isServer(m.tags()) && region.equals(m.tag(Tags.REGION)) && isPeer(m.status())) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** Servers of {@code region} that Serf sees alive (or leaving). */
+    List<Member> aliveInRegion(String region) {
+        List<Member> out = new ArrayList<>();
+        for (Member m : inRegion(region)) {
+            if (isAlive(m.status())) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    static boolean isPeer(MemberStatus s) {
+        return s == MemberStatus.ALIVE || s == MemberStatus.LEAVING || s == MemberStatus.FAILED;
+    }
+
+    static boolean isAlive(MemberStatus s) {
+        return s == MemberStatus.ALIVE || s == MemberStatus.LEAVING;
+    }
+}

@@ -1,0 +1,43 @@
+package io.clustersim.model.server;
+
+import io.clustersim.kernel.network.Placement;
+import io.clustersim.kernel.telemetry.Counter;
+import io.clustersim.kernel.telemetry.Labels;
+import io.clustersim.kernel.telemetry.Samples;
+import io.clustersim.kernel.telemetry.Telemetry;
+import io.clustersim.model.metrics.NomadMetrics;
+
+/** One server's instruments, labelled with its region and zone. */
+public final class ServerRecorder {
+    private final Telemetry telemetry;
+    private final Labels labels;
+
+    public ServerRecorder(Telemetry telemetry, Placement place) {
+        this.telemetry = telemetry;
+        this.labels = Labels.of("region", place.region(), "zone", place.zone());
+    }
+
+    Counter rpcForwards() {
+        return telemetry.counter(NomadMetrics.RPC_FORWARDS, labels);
+    }
+
+    Counter rpcHoldTimeouts() {
+        return telemetry.counter(NomadMetrics.RPC_HOLD_TIMEOUTS, labels);
+    }
+
+    Counter autopilotRemovals() {
+        return telemetry.counter(NomadMetrics.AUTOPILOT_REMOVALS, labels);
+    }
+
+    Counter autopilotPromotions() {
+        return telemetry.counter(NomadMetrics.AUTOPILOT_PROMOTIONS, labels);
+    }
+
+    Counter serverLeaves() {
+        return telemetry.counter(NomadMetrics.SERVER_LEAVES, labels);
+    }
+
+    Samples replicationLag() {
+        return telemetry.samples(NomadMetrics.REPLICATION_LAG_SECONDS, labels);
+    }
+}
