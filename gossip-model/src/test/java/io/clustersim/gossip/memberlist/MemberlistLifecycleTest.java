@@ -44,13 +44,17 @@ class MemberlistLifecycleTest {
         // probe, gossip and push-pull tickers; suspicion timers and pending acks die with them.
         MemberFixture f = new MemberFixture();
         Ping probe = f.nextPing();
-        // A relay for c that d has already answered (its expiry timer must be gone too) ...
-        f.a.handle(id("c"), new IndirectPing(70, "d", id("d"), true, "c", List.of()));
-        Ping relayed = f.sent(Ping.class).stream().filter(p -> p.target().equals("d")).findFirst().orElseThrow();
-        f.a.handle(id("d"), new Ack(relayed.seqNo(), List.of()));
+        // Names other than the probe's target, for the relays and the suspicion.
+        List<String> others = new ArrayList<>(MemberFixture.PEERS);
+        others.remove(probe.target());
+        // A relay that its target has already answered (its expiry timer must be gone too) ...
+        f.ports.sent.clear();
+        f.a.handle(id("c"), new IndirectPing(70, others.get(0), id(others.get(0)), true, "c", List.of()));
+        Ping relayed = f.sent(Ping.class).get(0);
+        f.a.handle(id(others.get(0)), new Ack(relayed.seqNo(), List.of()));
         // ... one still waiting, a suspicion, and a join that has not been answered.
-        f.a.handle(id("c"), new IndirectPing(71, "e", id("e"), true, "c", List.of()));
-        f.hear(new Suspect(probe.target().equals("f") ? "e" : "f", 1, "c"));
+        f.a.handle(id("c"), new IndirectPing(71, others.get(1), id(others.get(1)), true, "c", List.of()));
+        f.hear(new Suspect(others.get(2), 1, "c"));
         f.a.join(List.of(new NodeId(9, "seed")), n -> {});
         assertThat(f.ports.nextTimerAt()).isPositive();
 
@@ -59,8 +63,8 @@ class MemberlistLifecycleTest {
         assertThat(f.a.isShutdown()).isTrue();
         assertThat(f.ports.nextTimerAt()).as("every timer cancelled").isEqualTo(-1);
         assertThat(f.a.pendingBroadcasts()).isZero();
-        assertThat(f.a.suspicionConfirmations("e")).isEqualTo(-1);
-        assertThat(f.a.suspicionConfirmations("f")).isEqualTo(-1);
+        assertThat(f.a.suspicionConfirmations(others.get(2))).isEqualTo(-1);
+        assertThat(f.state(probe.target())).as("the probe in flight ended with the member").isEqualTo(MemberState.ALIVE);
     }
 
     @Test
@@ -88,9 +92,13 @@ class MemberlistLifecycleTest {
 
         f.hear(new Suspect("b", 1, "c"));
         f.a.handle(id("b"), new Ping(3, "a", "b", List.of()));
+        f.a.handle(id("b"), new PushPullRequest(8, false,
+                List.of(new PushNodeState("g", id("g"), 1, MemberState.ALIVE, new TreeMap<>())), null));
+        f.a.handle(id("c"), new IndirectPing(9, "d", id("d"), true, "c", List.of()));
         f.a.join(List.of(id("c")), n -> {});
 
         assertThat(f.state("b")).isEqualTo(MemberState.ALIVE);
+        assertThat(f.a.member("g")).as("a push-pull after shutdown is not merged").isEmpty();
         assertThat(f.ports.sent).isEmpty();
     }
 

@@ -200,6 +200,46 @@ class ProberTest {
     }
 
     @Test
+    void when_anAnsweredRoundStartsBetweenTicksAndTheNextGoesUnanswered_then_theTickMissedMeanwhileProbesAtItsEnd() {
+        // A round started off the tick grid (after a late ack) ends off the grid too; the tick it
+        // overlapped must still run as soon as it ends.
+        MemberFixture f = new MemberFixture();
+        f.hear(new Suspect("a", 1, "b")); // awareness 1: the first window is two intervals
+        Ping first = f.nextPing();
+        long start = f.lastPingAt;
+        f.ports.advance(start + 3 * S / 2 - f.ports.now());
+        f.a.handle(id(first.target()), new Ack(first.seqNo(), List.of())); // awareness 0 again
+        assertThat(f.lastPingAt).as("the missed tick probes at once").isEqualTo(start + 3 * S / 2);
+        // This one goes unanswered; its one-interval window spans the tick at start + 2 s.
+        f.ports.advance(S - 1);
+        long pingsBefore = f.sent(Ping.class).size();
+        f.ports.advance(1);
+
+        assertThat(f.sent(Ping.class)).hasSize((int) pingsBefore + 1);
+        assertThat(f.lastPingAt).isEqualTo(start + 5 * S / 2);
+    }
+
+    @Test
+    void when_aWindowEndsBeforeTheProbeTimeout_then_theRoundLeavesNoTimerBehind() {
+        // (A probe timeout longer than the interval: the round ends first and must cancel it.)
+        MemberFixture f = new MemberFixture(MemberlistConfig.lan().toBuilder()
+                .probeTimeout(java.time.Duration.ofMillis(1500)).build(), 5);
+        f.nextPing();
+        f.ports.advance(f.lastPingAt + S - f.ports.now());
+        f.a.shutdown();
+        assertThat(f.ports.nextTimerAt()).isEqualTo(-1);
+    }
+
+    @Test
+    void when_probingAtRandomAndEveryoneElseIsGone_then_nobodyIsProbed() {
+        MemberFixture f = new MemberFixture(MemberlistConfig.lan().toBuilder().probeTargets(ProbeTargets.RANDOM).build(), 3);
+        f.hear(new Dead("b", 1, "c"), new Dead("c", 1, "c"), new Dead("d", 1, "b"));
+        f.ports.sent.clear();
+        f.ports.advance(10 * S);
+        assertThat(f.sent(Ping.class)).isEmpty();
+    }
+
+    @Test
     void when_probingRoundRobin_then_everyMemberIsProbedOncePerRound_andRandomProbingIsUneven() {
         // ProbeTargets: memberlist walks a shuffled list; the SWIM paper picks at random.
         assertThat(probeCounts(ProbeTargets.ROUND_ROBIN, 30).values()).containsOnly(6);

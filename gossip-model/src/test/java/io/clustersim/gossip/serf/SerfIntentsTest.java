@@ -47,10 +47,11 @@ class SerfIntentsTest {
     void when_intentsAreNotNewerThanTheLastOne_then_theyAreIgnoredAndNotPassedOn() {
         // handleNode*Intent: "if leaveMsg.LTime <= member.statusLTime { return false }".
         f.hear(new JoinIntent("b", 5));
-        f.hear(new LeaveIntent("b", 5), new LeaveIntent("b", 4));
+        f.hear(new JoinIntent("b", 5), new LeaveIntent("b", 5), new LeaveIntent("b", 4));
         assertThat(f.status("b")).isEqualTo(MemberStatus.ALIVE);
-        assertThat(f.piggyback()).contains(new JoinIntent("b", 5))
-                .doesNotContain(new LeaveIntent("b", 5), new LeaveIntent("b", 4));
+        List<io.clustersim.gossip.message.Update> passedOn = f.piggyback();
+        assertThat(passedOn.stream().filter(u -> u.equals(new JoinIntent("b", 5)))).as("passed on once").hasSize(1);
+        assertThat(passedOn).doesNotContain(new LeaveIntent("b", 5), new LeaveIntent("b", 4));
 
         f.hear(new LeaveIntent("b", 6));
         assertThat(f.status("b")).isEqualTo(MemberStatus.LEAVING);
@@ -74,10 +75,11 @@ class SerfIntentsTest {
         // serf keeps one recent intent per unknown member, the newest, for handleNodeJoin.
         f.hear(new LeaveIntent("x", 5));
         f.hear(new LeaveIntent("x", 5)); // not newer: not passed on again
-        f.hear(new JoinIntent("y", 3), new LeaveIntent("y", 2));
+        f.hear(new JoinIntent("y", 3), new LeaveIntent("y", 2), new JoinIntent("y", 3));
         f.hear(new LeaveIntent("z", 2), new JoinIntent("z", 4));
         List<io.clustersim.gossip.message.Update> passedOn = f.piggyback();
         assertThat(passedOn.stream().filter(u -> u.equals(new LeaveIntent("x", 5)))).hasSize(1);
+        assertThat(passedOn.stream().filter(u -> u.equals(new JoinIntent("y", 3)))).hasSize(1);
         assertThat(passedOn).contains(new JoinIntent("y", 3), new JoinIntent("z", 4)).doesNotContain(new LeaveIntent("y", 2));
 
         f.hear(alive("x", 1), alive("y", 1), alive("z", 1));
@@ -153,6 +155,21 @@ class SerfIntentsTest {
         f.advance(61 * S + 15 * S);
         f.hear(alive("y", 1));
         assertThat(f.status("y")).isEqualTo(MemberStatus.ALIVE);
+    }
+
+    @Test
+    void when_anIntentIsExactlyRecentIntentTimeoutOld_then_itIsKeptUntilTheNextReap() {
+        // The cut-off is strict: removed once older than RecentIntentTimeout (5 min), at a reap.
+        f.advanceTo(15 * S); // right after the reap at 15 s
+        f.hear(new LeaveIntent("x", 5));
+        f.advanceTo(315 * S);
+        f.hear(alive("x", 1));
+        assertThat(f.status("x")).as("300 s old at the reap at 315 s: kept").isEqualTo(MemberStatus.LEAVING);
+
+        f.hear(new LeaveIntent("y", 5));
+        f.advanceTo(330 * S);
+        f.hear(alive("y", 1));
+        assertThat(f.status("y")).as("15 s old at the reap at 330 s: kept").isEqualTo(MemberStatus.LEAVING);
     }
 
     @Test
