@@ -110,9 +110,15 @@ public final class FakeCluster {
     }
 
     public FakeCluster(RaftConfig config, int voters, int nonVoters, RaftObserver observer) {
+        this(config, voters, nonVoters, observer, ZeroRandom::new);
+    }
+
+    /** As above, with each server's random source from {@code random} (one call per boot). */
+    public FakeCluster(RaftConfig config, int voters, int nonVoters, RaftObserver observer,
+            Supplier<UniformRandomProvider> random) {
         this.config = config;
         this.observer = observer;
-        this.random = ZeroRandom::new;
+        this.random = random;
         List<NodeId> v = new ArrayList<>();
         List<NodeId> nv = new ArrayList<>();
         for (int i = 1; i <= voters + nonVoters; i++) {
@@ -202,6 +208,17 @@ public final class FakeCluster {
             m.image.apply(w.ops);
             w.onSynced.run();
         }
+    }
+
+    /** Completes only the oldest pending disk write of server {@code i} (writes issued meanwhile wait). */
+    public void syncOne(int i) {
+        Member m = member(i);
+        Write w = m.writes.pollFirst();
+        if (w == null) {
+            throw new AssertionError("no pending write on s" + i);
+        }
+        m.image.apply(w.ops);
+        w.onSynced.run();
     }
 
     public void syncAll() {
