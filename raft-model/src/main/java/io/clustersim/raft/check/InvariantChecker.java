@@ -66,7 +66,9 @@ public final class InvariantChecker implements RaftObserver {
         if (previous != null && !previous.equals(node)) {
             violation(Invariant.ELECTION_SAFETY, "term " + term + " has two leaders: " + previous + " and " + node);
         }
-        long top = committed.last();
+        // Leader Completeness binds leaders of terms after the commit: a leader of an older
+        // term can still win late (its vote responses delayed) after a newer term committed.
+        long top = committed.lastCommittedBefore(term);
         if (top > 0) {
             checkHolds(Invariant.LEADER_COMPLETENESS, node, term, view, top);
         }
@@ -121,11 +123,11 @@ public final class InvariantChecker implements RaftObserver {
     }
 
     @Override
-    public void entryCommitted(NodeId node, LogEntry entry, long prefixDigest) {
+    public void entryCommitted(NodeId node, long term, LogEntry entry, long prefixDigest) {
         checks++;
         long index = entry.index();
         if (!committed.has(index)) {
-            committed.put(entry, prefixDigest);
+            committed.put(entry, term, prefixDigest);
             pruneSeen();
             RequestId ack = acknowledged.get(index);
             if (ack != null && !isWrite(entry, ack)) {

@@ -34,7 +34,7 @@ final class Applier {
         for (long i = from; i <= index; i++) {
             LogEntry e = s.log.entry(i);
             if (e != null) {
-                s.observer.entryCommitted(s.id, e, s.log.prefixDigest(i));
+                s.observer.entryCommitted(s.id, s.currentTerm, e, s.log.prefixDigest(i));
             }
         }
         // A leader whose removal (or demotion) is committed steps down; Nomad keeps it running

@@ -88,7 +88,7 @@ public final class RaftMetrics implements RaftObserver, ClientListener, TraceSin
     }
 
     @Override
-    public void entryCommitted(NodeId node, LogEntry entry, long prefixDigest) {
+    public void entryCommitted(NodeId node, long commitTerm, LogEntry entry, long prefixDigest) {
         if (recoveryStart < 0) {
             return;
         }

@@ -96,9 +96,9 @@ public final class CompositeObserver implements RaftObserver {
     }
 
     @Override
-    public void entryCommitted(NodeId node, LogEntry entry, long prefixDigest) {
+    public void entryCommitted(NodeId node, long term, LogEntry entry, long prefixDigest) {
         for (RaftObserver o : observers) {
-            o.entryCommitted(node, entry, prefixDigest);
+            o.entryCommitted(node, term, entry, prefixDigest);
         }
     }
 

@@ -54,8 +54,12 @@ public interface RaftObserver {
     /** Entries from {@code fromIndex} on were deleted from {@code node}'s log. */
     default void logTruncated(NodeId node, long fromIndex) {}
 
-    /** {@code node} learned that {@code entry} is committed. */
-    default void entryCommitted(NodeId node, LogEntry entry, long prefixDigest) {}
+    /**
+     * {@code node} learned, in {@code term}, that {@code entry} is committed. A leader learns it
+     * first, so the term of the first report is the term the entry was committed in (the Raft
+     * paper's Leader Completeness property is stated in those terms).
+     */
+    default void entryCommitted(NodeId node, long term, LogEntry entry, long prefixDigest) {}
 
     /** {@code node} applied {@code entry} to its state machine. */
     default void entryApplied(NodeId node, LogEntry entry, long prefixDigest) {}
