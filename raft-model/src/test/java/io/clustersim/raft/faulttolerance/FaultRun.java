@@ -2,6 +2,8 @@ package io.clustersim.raft.faulttolerance;
 
 import io.clustersim.kernel.World;
 import io.clustersim.kernel.disk.DiskConfig;
+import io.clustersim.kernel.network.Delivery;
+import io.clustersim.kernel.network.Network;
 import io.clustersim.kernel.network.NetworkConfig;
 import io.clustersim.kernel.network.Partitions;
 import io.clustersim.kernel.network.Placement;
@@ -34,11 +36,13 @@ final class FaultRun {
     final World world;
     final long unitNanos;
     final long healAt;
+    private final Delivery delivery;
     private final List<String> servers = new ArrayList<>();
     private final Nemesis nemesis = new Nemesis(this);
 
     FaultRun(long seed, ClusterParams p, List<Fault> faults) {
         RaftConfig config = config(p);
+        delivery = p.delivery();
         unitNanos = config.timing().minElectionDelayNanos();
         long latencyMax = Math.round(p.maxLatencyMillis() * 1e6);
         world = new World(seed, NetworkConfig.uniform(new Distribution.Uniform(100_000, latencyMax)));
@@ -183,10 +187,15 @@ final class FaultRun {
         }
     }
 
-    /** The bound on electing a leader after healing, from the profile's timeouts. */
+    /**
+     * The bound on electing a leader after healing, from the profile's timeouts, plus, on
+     * stream links, the longest a message sent into the lossy network can still be in
+     * retransmission (later messages on its link wait behind it).
+     */
     long electionBoundNanos() {
         TimingProfile t = cluster.config().timing();
-        return ELECTION_ROUNDS_ALLOWED * t.maxElectionRoundNanos();
+        long backlog = delivery == Delivery.FIFO ? Network.maxRetransmissionDelayNanos() : 0;
+        return ELECTION_ROUNDS_ALLOWED * t.maxElectionRoundNanos() + backlog;
     }
 
     /** Phase two: a leader within the bound; returns how long it took, or empty if none came. */

@@ -17,11 +17,33 @@ import org.apache.commons.rng.UniformRandomProvider;
  * size/bandwidth to serialise, then a sampled propagation latency. FIFO messages additionally
  * never arrive before an earlier message on the same link. A message is dropped when lost, when a
  * partition separates the nodes at sending or at arrival, or when the destination is down or
- * restarted meanwhile (the connection it travelled on is gone). A {@link MessageFaults message
+ * restarted meanwhile (the connection it travelled on is gone). Loss drops a datagram; a FIFO
+ * (stream) message is resent instead, after 200 ms and doubling, as TCP does, and dropped only
+ * when every try of a few is lost. A {@link MessageFaults message
  * fault} drops or delays messages of one kind.
  */
 public final class Network {
     private final World world;
+    /** Linux's minimum TCP retransmission timeout (TCP_RTO_MIN, 200 ms). */
+    static final long MIN_RTO_NANOS = 200_000_000L;
+    /** Retransmissions before a stream gives up on a message (its connection breaks). */
+    static final int MAX_RETRANSMITS = 6;
+
+    /**
+     * The longest a stream message can spend in retransmission (200 ms doubling over the six
+     * retransmissions, 12.6 s): after the network heals, messages sent while it was lossy, and those
+     * queued behind them, may still take this long to arrive.
+     */
+    public static long maxRetransmissionDelayNanos() {
+        long total = 0;
+        long rto = MIN_RTO_NANOS;
+        for (int tries = 1; tries <= MAX_RETRANSMITS; tries++) {
+            total += rto;
+            rto *= 2;
+        }
+        return total;
+    }
+
     private final Partitions partitions = new Partitions();
     private final MessageFaults messageFaults = new MessageFaults();
     private final NetworkStats stats = new NetworkStats();
@@ -85,8 +107,25 @@ public final class Network {
         }
         Link link = link(from, to);
         if (config.lossProbability() > 0 && link.rng.nextDouble() < config.lossProbability()) {
-            drop(now, from, to, type, "loss");
-            return;
+            if (delivery == Delivery.DATAGRAM) {
+                drop(now, from, to, type, "loss");
+                return;
+            }
+            // A stream (TCP) does not lose a message, it resends it after a retransmission
+            // timeout, doubling each time; a link that loses every try breaks the connection.
+            long rto = MIN_RTO_NANOS;
+            long retransmitDelay = rto;
+            int tries = 1;
+            while (link.rng.nextDouble() < config.lossProbability()) {
+                if (++tries > MAX_RETRANSMITS) {
+                    drop(now, from, to, type, "loss");
+                    return;
+                }
+                rto *= 2;
+                retransmitDelay += rto;
+            }
+            stats.retransmitted++;
+            extraDelay += retransmitDelay;
         }
         if (!dst.isUp() && dst.state() != io.clustersim.kernel.node.NodeState.PAUSED) {
             drop(now, from, to, type, "down");

@@ -6,6 +6,7 @@ public final class NetworkStats {
     long delivered;
     long dropped;
     long duplicated;
+    long retransmitted;
 
     public long sent() {
         return sent;
@@ -21,5 +22,10 @@ public final class NetworkStats {
 
     public long duplicated() {
         return duplicated;
+    }
+
+    /** Stream messages that a loss delayed by a retransmission rather than dropped. */
+    public long retransmitted() {
+        return retransmitted;
     }
 }
