@@ -16,6 +16,10 @@ public final class FailureInjector {
     private final TargetResolver resolver;
     private final NodeControls controls;
     private final FaultListener listener;
+    private Operator operator = Operator.NONE;
+
+    /** How long a stopped process may take to exit before it is killed (systemd's default stop timeout). */
+    public static final long STOP_TIMEOUT_NANOS = 90_000_000_000L;
 
     public FailureInjector(World world, TargetResolver resolver, FaultListener listener) {
         this(world, resolver, NodeControls.KERNEL, listener);
@@ -26,6 +30,12 @@ public final class FailureInjector {
         this.resolver = resolver;
         this.controls = controls;
         this.listener = listener;
+    }
+
+    /** Who carries out operator commands (force-leave). */
+    public FailureInjector operator(Operator op) {
+        this.operator = op;
+        return this;
     }
 
     /** Schedules every fault of the list; call before running the simulation. */
@@ -47,6 +57,11 @@ public final class FailureInjector {
             affected = apply(p.target(), controls::pause, n -> n.state() == NodeState.UP);
         } else if (fault instanceof Fault.Messages m) {
             affected = messages(f, m);
+        } else if (fault instanceof Fault.Stop st) {
+            affected = apply(st.target(), n -> n.stop(st.signal(), STOP_TIMEOUT_NANOS), n -> n.state() != NodeState.DOWN);
+        } else if (fault instanceof Fault.ForceLeave fl) {
+            operator.forceLeave(fl.node());
+            affected = List.of(world.node(fl.node()));
         } else {
             affected = partition(f, (Fault.Partition) fault);
         }
@@ -59,7 +74,7 @@ public final class FailureInjector {
 
     private void undo(ScheduledFault f, List<Node> affected) {
         for (Node n : affected) {
-            if (f.fault() instanceof Fault.Crash && n.state() == NodeState.DOWN) {
+            if ((f.fault() instanceof Fault.Crash || f.fault() instanceof Fault.Stop) && n.state() == NodeState.DOWN) {
                 controls.start(n);
             } else if (f.fault() instanceof Fault.Pause) {
                 controls.resume(n);
@@ -146,6 +161,10 @@ public final class FailureInjector {
             return "restart " + r.target();
         } else if (f instanceof Fault.Pause p) {
             return "pause " + p.target();
+        } else if (f instanceof Fault.Stop st) {
+            return (st.signal() == io.clustersim.kernel.node.StopSignal.TERMINATE ? "stop " : "interrupt ") + st.target();
+        } else if (f instanceof Fault.ForceLeave fl) {
+            return "force-leave " + fl.node();
         } else if (f instanceof Fault.Messages m) {
             return (m.drops() ? "drop " : "delay by " + m.delayNanos() / 1e6 + "ms ") + m.kind() + " from "
                     + (m.from().isEmpty() ? "everyone" : m.from()) + " to " + (m.to().isEmpty() ? "everyone" : m.to());

@@ -10,6 +10,16 @@ public sealed interface Fault {
     /** A crashed process starts again from what its disk kept. */
     record Restart(Target target) implements Fault {}
 
+    /**
+     * An operator stops the process with {@code signal} (SIGTERM or SIGINT); what it does then is
+     * its own setting (a Nomad server leaves only with leave_on_terminate or leave_on_interrupt).
+     * A process that has not exited after the stop timeout is killed. Undone by a restart.
+     */
+    record Stop(Target target, io.clustersim.kernel.node.StopSignal signal) implements Fault {}
+
+    /** An operator's force-leave of a (failed) server, carried out by the deployment. */
+    record ForceLeave(String node) implements Fault {}
+
     /** A stop-the-world freeze (a long GC pause, a VM stall). Undone by resuming. */
     record Pause(Target target) implements Fault {}
 

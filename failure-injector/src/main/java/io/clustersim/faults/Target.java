@@ -18,6 +18,22 @@ public sealed interface Target {
         }
     }
 
+    /** Every node in a region (a region outage). */
+    record Region(String name) implements Target {
+        @Override
+        public String toString() {
+            return "region " + name;
+        }
+    }
+
+    /** Every node in a datacenter. */
+    record Datacenter(String name) implements Target {
+        @Override
+        public String toString() {
+            return "datacenter " + name;
+        }
+    }
+
     /** Whichever server leads when the fault fires (none: the fault does nothing and says so). */
     record Leader() implements Target {
         @Override

@@ -39,6 +39,10 @@ public interface TargetResolver {
                 return List.of(world.node(n.name()));
             } else if (target instanceof Target.Zone z) {
                 return world.nodes().stream().filter(node -> node.placement().zone().equals(z.name())).toList();
+            } else if (target instanceof Target.Datacenter d) {
+                return world.nodes().stream().filter(node -> node.placement().datacenter().equals(d.name())).toList();
+            } else if (target instanceof Target.Region r) {
+                return world.nodes().stream().filter(node -> node.placement().region().equals(r.name())).toList();
             }
             return roles.resolve(target);
         };

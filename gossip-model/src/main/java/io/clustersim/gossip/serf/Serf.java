@@ -121,6 +121,24 @@ public final class Serf {
         timer[0] = ports.setTimer("serf.leaveTimeout", timeout, once);
     }
 
+    /**
+     * Force-leave (serf {@code RemoveFailedNode}): marks a failed member as having left, here and,
+     * through a leave intent broadcast on its behalf, everywhere, so that it is reaped after the
+     * tombstone timeout instead of being reconnected to for the reconnect timeout. A member that
+     * is alive refutes the intent with a join intent.
+     */
+    public void forceLeave(String member) {
+        if (state == SerfState.SHUTDOWN) {
+            return;
+        }
+        LeaveIntent msg = new LeaveIntent(member, table.clock.time());
+        table.clock.increment();
+        table.handleLeaveIntent(msg);
+        if (table.hasAliveMembers()) {
+            table.broadcasts.queue(msg, null, null);
+        }
+    }
+
     /** Stops everything; messages are ignored afterwards. */
     public void shutdown() {
         state = SerfState.SHUTDOWN;

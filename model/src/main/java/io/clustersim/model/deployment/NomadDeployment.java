@@ -1,5 +1,6 @@
 package io.clustersim.model.deployment;
 
+import io.clustersim.faults.Operator;
 import io.clustersim.faults.RoleDirectory;
 import io.clustersim.gossip.detections.DetectionRecorder;
 import io.clustersim.kernel.World;
@@ -95,6 +96,7 @@ public final class NomadDeployment implements Deployment {
         private final World world;
         private final Map<String, RegionParts> regions = new LinkedHashMap<>();
         private final Map<String, DurableImage> disks = new LinkedHashMap<>();
+        private final OperatorConsole console = new OperatorConsole();
 
         Built(World world) {
             this.world = world;
@@ -146,6 +148,8 @@ public final class NomadDeployment implements Deployment {
             });
             addProbes(topology, placements);
             addClients(placements);
+            Placement first = placements.get(0).placement();
+            world.addNode("operator", first, DiskConfig.instant(), () -> console);
             for (Node n : world.nodes()) {
                 n.start();
             }
@@ -224,6 +228,22 @@ public final class NomadDeployment implements Deployment {
                         }
                     }
                     return out;
+                }
+            };
+        }
+
+        @Override
+        public Operator operator() {
+            return node -> {
+                Node target = world.node(node);
+                for (Node n : roles().followers(target.placement().region())) {
+                    if (!n.name().equals(node)) {
+                        console.forceLeave(n.id(), n.placement().region(), node);
+                        return;
+                    }
+                }
+                for (Node n : roles().leaders(target.placement().region())) {
+                    console.forceLeave(n.id(), n.placement().region(), node);
                 }
             };
         }

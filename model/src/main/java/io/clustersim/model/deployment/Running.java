@@ -1,6 +1,7 @@
 package io.clustersim.model.deployment;
 
 import io.clustersim.faults.FaultListener;
+import io.clustersim.faults.Operator;
 import io.clustersim.faults.RoleDirectory;
 import java.util.List;
 
@@ -12,6 +13,11 @@ public interface Running {
     /** Told when faults fire and end (e.g. to judge whether a member was healthy). */
     default FaultListener faultListener() {
         return FaultListener.NONE;
+    }
+
+    /** Who carries out the scenario's operator commands (force-leave). */
+    default Operator operator() {
+        return Operator.NONE;
     }
 
     /** Writes what is known only at the end (totals of the protocols' recorders) into the telemetry. */

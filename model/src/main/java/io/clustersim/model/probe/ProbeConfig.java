@@ -1,6 +1,7 @@
 package io.clustersim.model.probe;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -19,7 +20,9 @@ public record ProbeConfig(Duration interval, Duration timeout, Set<ProbeKind> ki
         if (interval.isNegative() || interval.isZero() || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("probe interval and timeout must be positive");
         }
-        kinds = kinds.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(kinds));
+        EnumSet<ProbeKind> ordered = EnumSet.noneOf(ProbeKind.class);
+        ordered.addAll(kinds);
+        kinds = Collections.unmodifiableSet(ordered);
     }
 
     /** Every second, a 5 s timeout, a write, a consistent read and a stale read. */

@@ -126,6 +126,19 @@ public sealed interface RpcCall {
         }
     }
 
+    /** Agent.ForceLeave: an operator asks a server to force a failed server out of the Serf pool. */
+    record ForceLeave(String node) implements RpcCall {
+        @Override
+        public String method() {
+            return "Agent.ForceLeave";
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.LOCAL;
+        }
+    }
+
     /** A call that writes through Raft. */
     sealed interface Write extends RpcCall permits JobRegister, AclPolicyUpsert {
         NomadCommand command();

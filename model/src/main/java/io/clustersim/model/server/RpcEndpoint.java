@@ -50,10 +50,12 @@ final class RpcEndpoint {
     private final UniformRandomProvider random;
     private final Counter forwards;
     private final Counter holdTimeouts;
+    private final java.util.function.Consumer<String> forceLeave;
     private long nextWrite = 1;
 
     RpcEndpoint(ServerIdentity self, NomadServerConfig config, NodeContext ctx, RaftServer raft, NomadStateMachine fsm,
-            ServerPeers peers, RpcCaller caller, LeaderDuties leader, ServerRecorder recorder) {
+            ServerPeers peers, RpcCaller caller, LeaderDuties leader, ServerRecorder recorder,
+            java.util.function.Consumer<String> forceLeave) {
         this.self = self;
         this.config = config;
         this.ctx = ctx;
@@ -65,6 +67,7 @@ final class RpcEndpoint {
         this.random = ctx.random("hold");
         this.forwards = recorder.rpcForwards();
         this.holdTimeouts = recorder.rpcHoldTimeouts();
+        this.forceLeave = forceLeave;
     }
 
     void handle(NodeId from, RpcRequest req) {
@@ -151,6 +154,9 @@ final class RpcEndpoint {
             List<String> names = new ArrayList<>();
             c.servers().keySet().forEach(id -> names.add(id.name()));
             answer(from, new RpcResponse(req.id(), RpcStatus.OK, List.copyOf(names), raft.view().commitIndex()));
+        } else if (call instanceof RpcCall.ForceLeave f) {
+            forceLeave.accept(f.node());
+            answer(from, new RpcResponse(req.id(), RpcStatus.OK, null, 0));
         } else if (call instanceof RpcCall.RaftStats) {
             answer(from, new RpcResponse(req.id(), RpcStatus.OK, RaftStats.of(raft, ctx.now()), raft.view().lastApplied()));
         } else if (call instanceof RpcCall.AclPolicyList q) {

@@ -110,7 +110,7 @@ public final class ServerAgent implements Process, RaftHost {
         caller = new RpcCaller(rpc);
         ServerPeers peers = new ServerPeers(serf);
         leader = new LeaderDuties(self, config, ctx.scoped("leader"), raft, serf, peers, caller, fsm, recorder);
-        RpcEndpoint endpoint = new RpcEndpoint(self, config, rpc, raft, fsm, peers, caller, leader, recorder);
+        RpcEndpoint endpoint = new RpcEndpoint(self, config, rpc, raft, fsm, peers, caller, leader, recorder, this::forceLeave);
         bootstrapper = new Bootstrapper(self, config.bootstrapExpect(), ctx.scoped("bootstrap"), raft, peers, caller);
         router = new MessageRouter()
                 .route(RaftMessage.class, raft::handle)
@@ -150,6 +150,15 @@ public final class ServerAgent implements Process, RaftHost {
             return;
         }
         leader.memberEvent(m.name(), m.address(), m.tags(), m.status());
+    }
+
+    /** nomad server force-leave NODE: the Serf member of that node, whichever region it is in. */
+    private void forceLeave(String node) {
+        for (Member m : serf.members()) {
+            if (m.name().startsWith(node + ".")) {
+                serf.forceLeave(m.name());
+            }
+        }
     }
 
     /** A reaped member is gone from Serf: find its node among Raft's servers by its name. */

@@ -20,7 +20,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Builds an {@link Election} record for every election of one Raft cluster, from the servers'
- * observer taps and, for crashes (a crashed process reports nothing), the kernel trace. Attach it
+ * observer taps and, for crashes and exits (a process that is gone reports nothing), the kernel trace. Attach it
  * as an observer of every server and as a sink of the world's trace.
  *
  * <p>An election opens when the current leader (the live leader of the highest term) crashes or
@@ -82,7 +82,7 @@ public final class ElectionRecorder implements RaftObserver, TraceSink {
 
     @Override
     public void record(long time, TraceKind kind, String source, String destination, String type, String detail) {
-        if (kind != TraceKind.CRASH) {
+        if (kind != TraceKind.CRASH && kind != TraceKind.EXIT) {
             return;
         }
         NodeId node = byName.get(source);

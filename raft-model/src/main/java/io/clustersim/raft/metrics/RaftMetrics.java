@@ -102,7 +102,7 @@ public final class RaftMetrics implements RaftObserver, ClientListener, TraceSin
     /** Crashes come from the kernel trace: a crashed process reports nothing itself. */
     @Override
     public void record(long time, TraceKind kind, String source, String destination, String type, String detail) {
-        if (kind == TraceKind.CRASH) {
+        if (kind == TraceKind.CRASH || kind == TraceKind.EXIT) {
             lost(source);
         }
     }
@@ -236,10 +236,13 @@ public final class RaftMetrics implements RaftObserver, ClientListener, TraceSin
             }
         }
         telemetry.counter(RaftMetricNames.SPLIT_VOTES, labels);
-        Samples commit = telemetry.samples(RaftMetricNames.COMMIT_LATENCY_MS, labels);
-        commitLatencyMs.forEach(commit::add);
-        telemetry.counter(RaftMetricNames.WRITES_SUCCEEDED, labels).add(writesOk);
-        telemetry.counter(RaftMetricNames.WRITES_FAILED, labels).add(writesFailed);
+        if (writesOk + writesFailed > 0) {
+            // Only where Raft clients wrote (a Nomad deployment's writes are its probes').
+            Samples commit = telemetry.samples(RaftMetricNames.COMMIT_LATENCY_MS, labels);
+            commitLatencyMs.forEach(commit::add);
+            telemetry.counter(RaftMetricNames.WRITES_SUCCEEDED, labels).add(writesOk);
+            telemetry.counter(RaftMetricNames.WRITES_FAILED, labels).add(writesFailed);
+        }
         telemetry.counter(RaftMetricNames.INVARIANT_VIOLATIONS, labels).add(invariantViolations());
         telemetry.counter(RaftMetricNames.COMMITTED_WRITES_LOST, labels).add(committedWritesLost());
     }
