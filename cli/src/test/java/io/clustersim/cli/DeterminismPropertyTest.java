@@ -2,40 +2,35 @@ package io.clustersim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.clustersim.gossip.config.GossipConfig;
-import io.clustersim.kernel.disk.DiskConfig;
-import io.clustersim.raft.config.RaftConfig;
-import io.clustersim.kernel.random.Distribution;
-import io.clustersim.kernel.network.NetworkConfig;
-import io.clustersim.model.topology.Topology;
 import io.clustersim.reports.json.ReportJson;
 import io.clustersim.scenarios.run.RunResult;
 import io.clustersim.scenarios.run.ScenarioRunner;
 import io.clustersim.scenarios.schema.Scenario;
-import io.clustersim.scenarios.schema.Workload;
+import io.clustersim.scenarios.schema.ScenarioReader;
 import io.clustersim.testkit.gen.Draws;
 import io.clustersim.testkit.gen.Gens;
 import io.clustersim.testkit.gen.TopologySpec;
 import io.clustersim.testkit.property.Property;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Rule 1 tested end to end: a (scenario, seed) pair fixes the trace and the report bytes. */
 class DeterminismPropertyTest {
 
+    /** The drawn topology as a scenario file, read as a user's would be. */
     static Scenario scenario(TopologySpec spec, long seed, double loss) {
-        List<Topology.Region> regions = new ArrayList<>();
+        StringBuilder y = new StringBuilder("name: prop\nseed: " + seed + "\nduration: 30s\nwarmup: 0s\ntopology:\n  regions:\n");
         for (TopologySpec.Region r : spec.regions()) {
-            List<Topology.Zone> zones = new ArrayList<>();
+            y.append("    - name: ").append(r.name()).append("\n      datacenters:\n        - name: ").append(r.name())
+                    .append("-dc\n          zones:\n");
             for (TopologySpec.Zone z : r.zones()) {
-                zones.add(new Topology.Zone(z.name(), z.servers(), z.clients()));
+                y.append("            - { name: ").append(z.name()).append(", servers: ").append(z.servers())
+                        .append(", clients: ").append(z.clients()).append(" }\n");
             }
-            regions.add(new Topology.Region(r.name(), List.of(new Topology.Datacenter(r.name() + "-dc", zones))));
         }
-        NetworkConfig net = NetworkConfig.uniform(Distribution.LogNormal.ofMedianAndP99(1e6, 5e6)).withLoss(loss);
-        return new Scenario("prop", "", seed, 30_000_000_000L, new Topology(regions), net,
-                new DiskConfig(new Distribution.Exponential(1e6), 1000), RaftConfig.hashicorp(), GossipConfig.nomadServer(),
-                new Distribution.Constant(0), new Workload(500_000_000L, 5, 2_000_000_000L), List.of(), "generated");
+        y.append("network:\n  latency: { sameZone: { lognormal: { median: 1ms, p99: 5ms } }, crossZone: { lognormal: { median: 1ms, p99: 5ms } } }\n");
+        y.append("  lossProbability: ").append(loss).append("\n");
+        y.append("disk: { fsync: { exponential: { mean: 1ms } }, iops: 1000 }\n");
+        y.append("workload: { statusRpcInterval: 500ms }\n");
+        return new ScenarioReader().read("generated.yaml", y.toString());
     }
 
     @Property(tries = 60)

@@ -14,7 +14,13 @@ public final class TextSummary {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s  seed %d  simulated %.1fs  events %d  traceHash %s%n",
                 r.scenario(), r.seed(), r.simulatedNanos() / 1e9, r.events(), r.traceHash()));
-        render(sb, "", r.metrics());
+        Map<String, Metric> top = new java.util.LinkedHashMap<>(r.metrics());
+        // The per-region and per-zone breakdown is in report.json; one screen shows the totals.
+        top.remove("regions");
+        render(sb, "", top);
+        for (String line : r.summary()) {
+            sb.append("  ").append(line).append(System.lineSeparator());
+        }
         return sb.toString();
     }
 

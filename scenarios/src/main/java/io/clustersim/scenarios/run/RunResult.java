@@ -8,6 +8,8 @@ import java.util.Map;
  * What one run produced. Everything here is a pure function of (scenario, seed).
  *
  * @param metrics metrics by name, in report order
+ * @param summary lines for the printed summary (e.g. who led each region, when)
+ * @param telemetry every instrument the run recorded, for time series and tests (null if none)
  */
 public record RunResult(
         String scenario,
@@ -15,9 +17,17 @@ public record RunResult(
         long simulatedNanos,
         long events,
         String traceHash,
-        Map<String, Metric> metrics) {
+        Map<String, Metric> metrics,
+        java.util.List<String> summary,
+        io.clustersim.kernel.telemetry.Telemetry telemetry) {
 
     public RunResult {
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        summary = java.util.List.copyOf(summary);
+    }
+
+    public RunResult(String scenario, long seed, long simulatedNanos, long events, String traceHash,
+            Map<String, Metric> metrics) {
+        this(scenario, seed, simulatedNanos, events, traceHash, metrics, java.util.List.of(), null);
     }
 }

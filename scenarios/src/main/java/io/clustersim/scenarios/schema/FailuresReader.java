@@ -3,6 +3,7 @@ package io.clustersim.scenarios.schema;
 import io.clustersim.faults.Fault;
 import io.clustersim.faults.ScheduledFault;
 import io.clustersim.faults.Target;
+import io.clustersim.kernel.node.StopSignal;
 import io.clustersim.gossip.message.GossipMessageKinds;
 import io.clustersim.kernel.network.MessageKinds;
 import io.clustersim.model.agent.StatusPing;
@@ -25,6 +26,9 @@ import java.util.TreeSet;
  *   - { at: 2m, crash: leader, for: 30s }      # leader | follower | a node name | zone:NAME
  *   - { at: 5m, restart: server-2 }
  *   - { at: 1m, pause: server-1, for: 10s }
+ *   - { at: 1m, stop: server-2 }                 # SIGTERM: leaves only with nomad.leaveOnTerminate
+ *   - { at: 1m, interrupt: server-2 }            # SIGINT: leaves only with nomad.leaveOnInterrupt
+ *   - { at: 2m, forceLeave: server-2 }           # nomad server force-leave
  *   - { at: 3m, partition: [[us-east-1a], [us-east-1b, us-east-1c]], for: 1m }
  *   - { at: 4m, dropMessages: { kind: AppendEntries:entries, from: server-1, to: [server-4] }, for: 10s }
  *   - { at: 5m, delayMessages: { kind: RequestVote, by: 50ms }, for: 10s }
@@ -32,19 +36,19 @@ import java.util.TreeSet;
  * New fault kinds are new action keys; the entry's shape stays the same.
  */
 final class FailuresReader {
-    private static final List<String> ACTIONS = List.of("crash", "restart", "pause", "partition", "dropMessages",
-            "delayMessages");
+    private static final List<String> ACTIONS = List.of("crash", "restart", "pause", "stop", "interrupt", "forceLeave",
+            "partition", "dropMessages", "delayMessages");
 
     private FailuresReader() {}
 
     static List<ScheduledFault> read(List<YamlNode> entries, Topology topology, long durationNanos) {
-        Set<String> nodes = new TreeSet<>();
-        topology.placements().forEach(p -> nodes.add(p.name()));
+        Names names = Names.of(topology);
         Set<String> places = topology.placeNames();
         List<ScheduledFault> out = new ArrayList<>();
         for (YamlNode e : entries) {
             YamlMap m = YamlMap.of(e, "a failure such as { at: 2m, crash: leader, for: 30s }")
-                    .allowOnly("at", "for", "crash", "restart", "pause", "partition", "dropMessages", "delayMessages");
+                    .allowOnly("at", "for", "crash", "restart", "pause", "stop", "interrupt", "forceLeave", "partition",
+                            "dropMessages", "delayMessages");
             long at = m.durationNanos("at", "when the failure happens");
             long forNanos = m.durationNanos("for", "how long until it is undone", 0);
             if (at > durationNanos) {
@@ -57,23 +61,46 @@ final class FailuresReader {
             String action = actions.get(0);
             YamlNode body = m.require(action, "the target");
             Fault fault = switch (action) {
-                case "crash" -> new Fault.Crash(target(body, nodes, places));
-                case "restart" -> new Fault.Restart(target(body, nodes, places));
-                case "pause" -> new Fault.Pause(target(body, nodes, places));
+                case "crash" -> new Fault.Crash(target(body, names));
+                case "restart" -> new Fault.Restart(target(body, names));
+                case "pause" -> new Fault.Pause(target(body, names));
+                case "stop" -> new Fault.Stop(target(body, names), StopSignal.TERMINATE);
+                case "interrupt" -> new Fault.Stop(target(body, names), StopSignal.INTERRUPT);
+                case "forceLeave" -> new Fault.ForceLeave(server(body, topology));
                 case "dropMessages" -> messages(body, places, false);
                 case "delayMessages" -> messages(body, places, true);
                 default -> partition(body, places);
             };
-            if (fault instanceof Fault.Restart && forNanos > 0) {
-                throw InputError.at(m.require("for", ""), "a restart cannot be undone; drop 'for'");
+            if ((fault instanceof Fault.Restart || fault instanceof Fault.ForceLeave) && forNanos > 0) {
+                throw InputError.at(m.require("for", ""), "a " + action + " cannot be undone; drop 'for'");
             }
             out.add(new ScheduledFault(at, fault, forNanos));
         }
         return out;
     }
 
-    private static Target target(YamlNode node, Set<String> nodes, Set<String> places) {
-        String t = YamlMap.asString(node, "leader, follower, a node name or zone:NAME");
+    /** The names a target may use, by kind. */
+    private record Names(Set<String> nodes, Set<String> zones, Set<String> datacenters, Set<String> regions) {
+        static Names of(Topology t) {
+            Set<String> nodes = new TreeSet<>();
+            t.placements().forEach(p -> nodes.add(p.name()));
+            Set<String> zones = new TreeSet<>();
+            Set<String> dcs = new TreeSet<>();
+            Set<String> regions = new TreeSet<>();
+            for (Topology.Region r : t.regions()) {
+                regions.add(r.name());
+                for (Topology.Datacenter d : r.datacenters()) {
+                    dcs.add(d.name());
+                    d.zones().forEach(z -> zones.add(z.name()));
+                }
+            }
+            return new Names(nodes, zones, dcs, regions);
+        }
+    }
+
+    private static Target target(YamlNode node, Names names) {
+        Set<String> nodes = names.nodes();
+        String t = YamlMap.asString(node, "leader, follower, a node name, zone:NAME, datacenter:NAME or region:NAME");
         if (t.equals("leader")) {
             return new Target.Leader();
         }
@@ -82,16 +109,40 @@ final class FailuresReader {
         }
         if (t.startsWith("zone:")) {
             String zone = t.substring(5);
-            if (!places.contains(zone)) {
+            if (!names.zones().contains(zone)) {
                 throw InputError.at(node, "unknown zone '" + zone + "'");
             }
             return new Target.Zone(zone);
+        }
+        if (t.startsWith("region:")) {
+            String region = t.substring(7);
+            if (!names.regions().contains(region)) {
+                throw InputError.at(node, "unknown region '" + region + "'");
+            }
+            return new Target.Region(region);
+        }
+        if (t.startsWith("datacenter:")) {
+            String dc = t.substring(11);
+            if (!names.datacenters().contains(dc)) {
+                throw InputError.at(node, "unknown datacenter '" + dc + "'");
+            }
+            return new Target.Datacenter(dc);
         }
         if (!nodes.contains(t)) {
             throw InputError.at(node, "unknown target '" + t + "'; expected leader, follower, zone:NAME or a node: "
                     + abbreviate(nodes));
         }
         return new Target.Node(t);
+    }
+
+    private static String server(YamlNode node, Topology topology) {
+        String name = YamlMap.asString(node, "a server's name");
+        boolean isServer = topology.placements().stream()
+                .anyMatch(p -> p.name().equals(name) && p.role() == io.clustersim.model.topology.Role.SERVER);
+        if (!isServer) {
+            throw InputError.at(node, "expected a server's name for forceLeave, got '" + name + "'");
+        }
+        return name;
     }
 
     /** The kinds a message fault may name: every protocol's message types and their finer kinds. */

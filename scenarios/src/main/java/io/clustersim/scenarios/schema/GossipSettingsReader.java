@@ -4,6 +4,7 @@ import io.clustersim.gossip.config.GossipConfig;
 import io.clustersim.gossip.config.MemberlistConfig;
 import io.clustersim.gossip.config.ProbeTargets;
 import io.clustersim.gossip.config.SerfConfig;
+import io.clustersim.model.server.NomadServerConfig;
 import io.clustersim.kernel.random.Distribution;
 import io.clustersim.scenarios.yaml.InputError;
 import io.clustersim.scenarios.yaml.YamlMap;
@@ -29,6 +30,17 @@ final class GossipSettingsReader {
 
     private GossipSettingsReader() {}
 
+    /** lan and wan are memberlist's profiles; nomad-server is what Nomad's servers run. */
+    static GossipConfig profile(String profile, YamlMap m) {
+        return switch (profile) {
+            case "lan" -> GossipConfig.lan();
+            case "wan" -> GossipConfig.wan();
+            case "nomad-server" -> NomadServerConfig.serverGossip();
+            default -> throw InputError.at(m == null ? null : m.require("profile", ""),
+                    "expected profile lan, wan or nomad-server, got '" + profile + "'");
+        };
+    }
+
     static Distribution agentStartup(YamlNode node) {
         YamlMap m = YamlMap.of(node, "gossip settings");
         return m.get("agentStartup").map(DistributionReader::readDuration).orElse(DEFAULT_AGENT_STARTUP);
@@ -41,12 +53,7 @@ final class GossipSettingsReader {
                 "awarenessMaxMultiplier", "tcpTimeout", "disableTcpPings", "probeTargets", "agentStartup",
                 "reconnectTimeout", "tombstoneTimeout", "reapInterval", "reconnectInterval");
         String profile = m.string("profile", "lan, wan or nomad-server", defaultProfile);
-        GossipConfig c;
-        try {
-            c = GossipConfig.profile(profile);
-        } catch (IllegalArgumentException e) {
-            throw InputError.at(m.require("profile", ""), "expected profile lan, wan or nomad-server, got '" + profile + "'");
-        }
+        GossipConfig c = profile(profile, m);
         MemberlistConfig.Builder ml = c.memberlist().toBuilder();
         dur(m, "probeInterval", ml::probeInterval);
         dur(m, "probeTimeout", ml::probeTimeout);

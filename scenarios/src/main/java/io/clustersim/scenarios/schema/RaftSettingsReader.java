@@ -1,5 +1,6 @@
 package io.clustersim.scenarios.schema;
 
+import io.clustersim.model.server.NomadServerConfig;
 import io.clustersim.raft.config.InvalidSetting;
 import io.clustersim.raft.config.RaftConfig;
 import io.clustersim.raft.config.TimingProfile;
@@ -38,6 +39,7 @@ final class RaftSettingsReader {
             throw InputError.at(m.get(e.key()).orElse(node), e.problem());
         }
         RaftConfig c = RaftConfig.of(timing);
+        // Nomad's Raft: 2 snapshots kept, 8192-entry threshold and 10240 trailing logs are raft's own defaults.
         try {
             c = c.withMaxAppendEntries((int) m.integer("maxAppendEntries", "entries per AppendEntries", c.maxAppendEntries(), 1, 1024));
             c = c.withSnapshotThreshold(m.integer("snapshotThreshold", "entries between snapshots", c.snapshotThreshold(), 1, Long.MAX_VALUE));
@@ -61,7 +63,7 @@ final class RaftSettingsReader {
 
     private static TimingProfile hashicorp(YamlMap m) {
         int multiplier = (int) m.integer("multiplier", "Nomad's raft_multiplier", 1, 1, 10);
-        TimingProfile.Hashicorp h = TimingProfile.Hashicorp.nomad(multiplier);
+        TimingProfile.Hashicorp h = NomadServerConfig.raftTiming(multiplier);
         long ht = m.durationNanos("heartbeatTimeout", "the heartbeat timeout", h.heartbeatTimeoutNanos());
         long et = m.durationNanos("electionTimeout", "the election timeout", h.electionTimeoutNanos());
         long lease = m.durationNanos("leaderLeaseTimeout", "the leader lease timeout", h.leaderLeaseTimeoutNanos());

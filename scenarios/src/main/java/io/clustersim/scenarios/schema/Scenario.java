@@ -4,6 +4,10 @@ import io.clustersim.kernel.disk.DiskConfig;
 import io.clustersim.kernel.network.NetworkConfig;
 import io.clustersim.kernel.random.Distribution;
 import io.clustersim.faults.ScheduledFault;
+import io.clustersim.model.deployment.Deployment;
+import io.clustersim.model.deployment.NomadDeployment;
+import io.clustersim.model.probe.ProbeConfig;
+import io.clustersim.model.server.NomadServerConfig;
 import io.clustersim.model.topology.Topology;
 import io.clustersim.gossip.config.GossipConfig;
 import io.clustersim.raft.config.RaftConfig;
@@ -13,6 +17,9 @@ import java.util.List;
  * A validated scenario: everything a run needs besides the seed override.
  *
  * @param agentStartup how long a (re)started agent takes before it gossips and joins
+ * @param warmupNanos the start of the run left out of availability figures (cluster formation)
+ * @param nomad the server agents' settings (Raft, gossip and Nomad's own)
+ * @param warnings settings that work but go against Nomad's advice, printed before the run
  *
  * @param source the file it was read from, for messages
  */
@@ -29,10 +36,20 @@ public record Scenario(
         Distribution agentStartup,
         Workload workload,
         List<ScheduledFault> failures,
-        String source) {
+        String source,
+        long warmupNanos,
+        NomadServerConfig nomad,
+        ProbeConfig probes,
+        List<String> warnings) {
 
     public Scenario {
         failures = List.copyOf(failures);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** What the run deploys on its World: Nomad's servers, probes and clients, per the topology. */
+    public Deployment deployment() {
+        return new NomadDeployment(new NomadDeployment.Spec(topology, nomad, disk, probes, workload.statusRpcIntervalNanos()));
     }
 
     /** A plain Serf pool: members with no Nomad role, only gossip runs. */
@@ -42,6 +59,6 @@ public record Scenario(
 
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, newSeed, durationNanos, topology, network, disk, raft, gossip, agentStartup, workload,
-                failures, source);
+                failures, source, warmupNanos, nomad, probes, warnings);
     }
 }

@@ -8,6 +8,9 @@ import io.clustersim.kernel.network.NetworkConfig;
 import io.clustersim.kernel.random.Distribution;
 import io.clustersim.faults.ScheduledFault;
 import io.clustersim.kernel.time.Durations;
+import io.clustersim.model.probe.ProbeConfig;
+import io.clustersim.model.probe.ProbeKind;
+import io.clustersim.model.server.NomadServerConfig;
 import io.clustersim.model.topology.Topology;
 import io.clustersim.gossip.config.GossipConfig;
 import io.clustersim.raft.config.RaftConfig;
@@ -33,6 +36,9 @@ public final class ScenarioReader {
     /** Seed used when a scenario names none; printed before every run, so runs stay reproducible. */
     public static final long DEFAULT_SEED = 1;
 
+    /** A Nomad deployment's first seconds form the cluster; availability counts from here. */
+    public static final long DEFAULT_WARMUP_NANOS = 30_000_000_000L;
+
     private static final Pattern BANDWIDTH = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(B|KB|MB|GB|bit|Kbit|Mbit|Gbit)/s");
 
     private final SafeYamlReader yaml = new SafeYamlReader();
@@ -47,7 +53,8 @@ public final class ScenarioReader {
 
     private Scenario fromTree(YamlNode root, String source) {
         YamlMap m = YamlMap.of(root, "a scenario")
-                .allowOnly("name", "description", "seed", "duration", "topology", "network", "disk", "raft", "gossip", "workload", "failures");
+                .allowOnly("name", "description", "seed", "duration", "warmup", "topology", "network", "disk", "raft", "gossip",
+                        "nomad", "probes", "workload", "failures");
         String name = m.string("name", "the scenario's name");
         String description = m.string("description", "a description", "");
         long seed = m.integer("seed", "the seed", DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
@@ -55,24 +62,44 @@ public final class ScenarioReader {
         if (duration <= 0) {
             throw InputError.at(m.require("duration", ""), "expected a duration greater than zero");
         }
-        Topology topology = topology(m.require("topology", "regions, datacenters and zones"));
+        String[] authoritative = new String[1];
+        Topology topology = topology(m.require("topology", "regions, datacenters and zones"), authoritative);
         NetworkConfig network = m.get("network").map(n -> network(n, topology)).orElseGet(ScenarioReader::defaultNetwork);
         DiskConfig disk = m.get("disk").map(ScenarioReader::disk).orElseGet(ScenarioReader::defaultDisk);
         RaftConfig raft = m.get("raft").map(RaftSettingsReader::read).orElseGet(RaftConfig::hashicorp);
         String defaultGossip = topology.totalSerfMembers() > 0 ? "lan" : "nomad-server";
         GossipConfig gossip = m.get("gossip").map(g -> GossipSettingsReader.read(g, defaultGossip))
-                .orElseGet(() -> GossipConfig.profile(defaultGossip));
+                .orElseGet(() -> GossipSettingsReader.profile(defaultGossip, null));
         Distribution agentStartup = m.get("gossip").map(GossipSettingsReader::agentStartup)
                 .orElse(GossipSettingsReader.DEFAULT_AGENT_STARTUP);
         Workload workload = m.get("workload").map(ScenarioReader::workload).orElse(Workload.DEFAULT);
         List<ScheduledFault> failures = FailuresReader.read(m.list("failures", "failures"), topology, duration);
+        long warmup = m.durationNanos("warmup", "how long to leave out of availability figures",
+                topology.totalServers() > 0 ? DEFAULT_WARMUP_NANOS : 0);
+        if (warmup < 0 || warmup >= duration) {
+            throw InputError.at(m.require("warmup", ""), "expected a warmup shorter than the duration ("
+                    + Durations.format(duration) + ")");
+        }
+        NomadServerConfig nomad = NomadServerConfig.defaults().withRaft(raft).withGossip(gossip).withState(0, agentStartup)
+                .withAuthoritativeRegion(authoritative[0]);
+        if (m.has("nomad")) {
+            nomad = NomadSettingsReader.read(m.require("nomad", ""), nomad);
+        }
+        ProbeConfig defaultProbes = ProbeConfig.defaults();
+        if (authoritative[0] != null) {
+            java.util.EnumSet<ProbeKind> k = java.util.EnumSet.copyOf(defaultProbes.kinds());
+            k.add(ProbeKind.ACL_WRITE);
+            defaultProbes = new ProbeConfig(defaultProbes.interval(), defaultProbes.timeout(), k);
+        }
+        ProbeConfig probes = m.has("probes") ? ProbesReader.read(m.require("probes", ""), defaultProbes) : defaultProbes;
+        List<String> warnings = Advice.warnings(topology, nomad, m);
         return new Scenario(name, description, seed, duration, topology, network, disk, raft, gossip, agentStartup, workload,
-                failures, source);
+                failures, source, warmup, nomad, probes, warnings);
     }
 
     // --- topology -------------------------------------------------------------------------
 
-    private static Topology topology(YamlNode node) {
+    private static Topology topology(YamlNode node, String[] authoritative) {
         YamlMap m = YamlMap.of(node, "the topology").allowOnly("regions", "serfPool");
         if (m.has("serfPool")) {
             if (m.has("regions")) {
@@ -87,8 +114,15 @@ public final class ScenarioReader {
         Set<String> names = new TreeSet<>();
         List<Topology.Region> regions = new ArrayList<>();
         for (YamlNode rn : regionNodes) {
-            YamlMap r = YamlMap.of(rn, "a region").allowOnly("name", "datacenters");
+            YamlMap r = YamlMap.of(rn, "a region").allowOnly("name", "datacenters", "authoritative");
             String rname = uniqueName(r, names, "region");
+            if (r.bool("authoritative", false)) {
+                if (authoritative[0] != null) {
+                    throw InputError.at(r.require("authoritative", ""), "only one region can be authoritative; '"
+                            + authoritative[0] + "' is already");
+                }
+                authoritative[0] = rname;
+            }
             List<Topology.Datacenter> dcs = new ArrayList<>();
             List<YamlNode> dcNodes = r.list("datacenters", "datacenters");
             if (dcNodes.isEmpty()) {
@@ -318,9 +352,27 @@ public final class ScenarioReader {
         } else {
             sb.append("  raft: ").append(describe(s.raft().timing())).append(", maxAppendEntries ").append(s.raft().maxAppendEntries())
                     .append(", snapshotThreshold ").append(s.raft().snapshotThreshold()).append('\n');
-            sb.append("  workload: status RPC every ").append(Durations.format(s.workload().statusRpcIntervalNanos()))
-                    .append(", ").append(s.workload().writesPerSecond()).append(" writes/s per region, write timeout ")
-                    .append(Durations.format(s.workload().writeTimeoutNanos()));
+            var n = s.nomad();
+            sb.append("  nomad: bootstrapExpect ").append(n.bootstrapExpect() == 0 ? "= servers per region" : n.bootstrapExpect())
+                    .append(", leaveOnTerminate ").append(n.leaveOnTerminate()).append(", leaveOnInterrupt ")
+                    .append(n.leaveOnInterrupt()).append(", rpcHoldTimeout ").append(Durations.format(n.rpcHoldTimeout().toNanos()))
+                    .append(", reconcile every ").append(Durations.format(n.reconcileInterval().toNanos()))
+                    .append(", authoritative region ").append(n.authoritativeRegion() == null ? "none (no ACL replication)"
+                            : n.authoritativeRegion()).append('\n');
+            var a = n.autopilot();
+            sb.append("  autopilot: cleanupDeadServers ").append(a.cleanupDeadServers()).append(", lastContactThreshold ")
+                    .append(Durations.format(a.lastContactThreshold().toNanos())).append(", maxTrailingLogs ")
+                    .append(a.maxTrailingLogs()).append(", serverStabilizationTime ")
+                    .append(Durations.format(a.serverStabilizationTime().toNanos())).append(", minQuorum ").append(a.minQuorum())
+                    .append('\n');
+            sb.append("  gossip: ").append(s.gossip().profile()).append(", probe ")
+                    .append(Durations.format(s.gossip().memberlist().probeInterval().toNanos())).append('\n');
+            sb.append("  probes: every ").append(Durations.format(s.probes().interval().toNanos())).append(", timeout ")
+                    .append(Durations.format(s.probes().timeout().toNanos())).append(", ").append(s.probes().kinds())
+                    .append(", availability counted from ").append(Durations.format(s.warmupNanos()));
+        }
+        for (String w : s.warnings()) {
+            sb.append("\n  warning: ").append(w);
         }
         for (ScheduledFault f : s.failures()) {
             sb.append("\n  failure at ").append(Durations.format(f.atNanos())).append(": ").append(io.clustersim.faults.FailureInjector.describe(f.fault()));

@@ -1,0 +1,78 @@
+package io.clustersim.scenarios.run;
+
+import io.clustersim.faults.FailureInjector;
+import io.clustersim.faults.FaultListener;
+import io.clustersim.faults.ScheduledFault;
+import io.clustersim.faults.TargetResolver;
+import io.clustersim.kernel.World;
+import io.clustersim.kernel.telemetry.MetricName;
+import io.clustersim.kernel.time.Durations;
+import io.clustersim.kernel.trace.Trace;
+import io.clustersim.kernel.trace.TraceSink;
+import io.clustersim.model.deployment.Running;
+import io.clustersim.model.metrics.NomadMetrics;
+import io.clustersim.raft.check.SafetyViolation;
+import io.clustersim.raft.metrics.RaftMetricNames;
+import io.clustersim.scenarios.schema.Scenario;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a scenario's deployment: builds the World, asks the model for the deployment, installs
+ * the faults, runs for the duration, and reads the report off the telemetry. A safety violation
+ * ends the run at once.
+ */
+final class DeploymentRun {
+    /** The report's metrics, in order: what operators see first, then the protocols'. */
+    static final List<MetricName> CATALOGUE;
+
+    static {
+        List<MetricName> c = new ArrayList<>(NomadMetrics.ALL);
+        // Who led is a timeline (the summary prints it), not a figure to average.
+        c.remove(NomadMetrics.LEADER);
+        c.addAll(RaftMetricNames.ALL);
+        CATALOGUE = List.copyOf(c);
+    }
+
+    private DeploymentRun() {}
+
+    static RunResult run(Scenario scenario, TraceSink traceSink) {
+        Trace trace = new Trace();
+        if (traceSink != null) {
+            trace.addSink(traceSink);
+        }
+        World world = new World(scenario.seed(), scenario.network(), trace);
+        Running running = scenario.deployment().deploy(world);
+        FaultListener listener = running.faultListener();
+        new FailureInjector(world, TargetResolver.of(world, running.roles()), listener).operator(running.operator())
+                .install(scenario.failures());
+        try {
+            world.simulation().runUntil(scenario.durationNanos());
+        } catch (SafetyViolation v) {
+            throw new InvariantViolated(scenario.name(), scenario.seed(), v.invariant(), v.getMessage(), world.now(),
+                    trace.tail(), v);
+        }
+        running.publish();
+        long from = scenario.warmupNanos();
+        long to = scenario.durationNanos();
+        TelemetryReport report = new TelemetryReport(world.telemetry(), CATALOGUE);
+        Map<String, Metric> metrics = new LinkedHashMap<>();
+        NetworkCounters.put(world, metrics);
+        report.putOverall(metrics, from, to);
+        metrics.put("regions", report.byRegion(from, to));
+        Map<String, Metric> windows = new LinkedHashMap<>();
+        for (ScheduledFault f : scenario.failures()) {
+            long end = f.durationNanos() > 0 ? f.atNanos() + f.durationNanos() : to;
+            String key = "at " + Durations.format(f.atNanos()) + ": " + FailureInjector.describe(f.fault())
+                    + (f.durationNanos() > 0 ? " for " + Durations.format(f.durationNanos()) : "");
+            windows.put(key, report.timeWeighted(f.atNanos(), Math.min(end, to)));
+        }
+        if (!windows.isEmpty()) {
+            metrics.put("failureWindows", new Metric.Group(windows));
+        }
+        return new RunResult(scenario.name(), scenario.seed(), world.now(), world.simulation().eventsProcessed(),
+                trace.hashHex(), metrics, running.summary(), world.telemetry());
+    }
+}

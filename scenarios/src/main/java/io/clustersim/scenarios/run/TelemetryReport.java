@@ -1,0 +1,144 @@
+package io.clustersim.scenarios.run;
+
+import io.clustersim.kernel.telemetry.Labels;
+import io.clustersim.kernel.telemetry.MetricName;
+import io.clustersim.kernel.telemetry.Telemetry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * Turns a run's telemetry into the report's metric tree, by catalogue: each metric overall, then
+ * per region and per zone where its instruments carry those labels. How instruments combine
+ * follows their kind: counters and gauges add up, samples pool, time-weighted values weigh each
+ * instrument by the time it knows (over the window given), levels average over that window.
+ */
+final class TelemetryReport {
+    private final Telemetry telemetry;
+    private final List<MetricName> catalogue;
+
+    TelemetryReport(Telemetry telemetry, List<MetricName> catalogue) {
+        this.telemetry = telemetry;
+        this.catalogue = List.copyOf(catalogue);
+    }
+
+    /** Every catalogued metric with at least one instrument, over [from, to), overall. */
+    void putOverall(Map<String, Metric> out, long from, long to) {
+        put(out, from, to, l -> true);
+    }
+
+    /** The same, per region (and within it per zone). */
+    Metric.Group byRegion(long from, long to) {
+        Map<String, Metric> regions = new LinkedHashMap<>();
+        for (String region : values("region")) {
+            Map<String, Metric> r = new LinkedHashMap<>();
+            put(r, from, to, l -> region.equals(l.get("region")));
+            Map<String, Metric> zones = new LinkedHashMap<>();
+            for (String zone : values("zone")) {
+                if (telemetry.entries().stream().anyMatch(e -> region.equals(e.labels().get("region"))
+                        && zone.equals(e.labels().get("zone")))) {
+                    Map<String, Metric> z = new LinkedHashMap<>();
+                    put(z, from, to, l -> region.equals(l.get("region")) && zone.equals(l.get("zone")));
+                    zones.put(zone, new Metric.Group(z));
+                }
+            }
+            if (!zones.isEmpty()) {
+                r.put("zones", new Metric.Group(zones));
+            }
+            regions.put(region, new Metric.Group(r));
+        }
+        return new Metric.Group(regions);
+    }
+
+    /** Only the time-weighted metrics, over [from, to): for each failure's window. */
+    Metric.Group timeWeighted(long from, long to) {
+        Map<String, Metric> out = new LinkedHashMap<>();
+        for (MetricName name : catalogue) {
+            if (name.kind() == MetricName.Kind.TIME_WEIGHTED && !telemetry.entries(name).isEmpty()) {
+                out.put(name.key(), combine(name, telemetry.entries(name), from, to));
+            }
+        }
+        return new Metric.Group(out);
+    }
+
+    private TreeSet<String> values(String label) {
+        TreeSet<String> out = new TreeSet<>();
+        for (Telemetry.Entry e : telemetry.entries()) {
+            String v = e.labels().get(label);
+            if (v != null) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    private void put(Map<String, Metric> out, long from, long to, Predicate<Labels> where) {
+        for (MetricName name : catalogue) {
+            List<Telemetry.Entry> matching = new ArrayList<>();
+            for (Telemetry.Entry e : telemetry.entries(name)) {
+                if (where.test(e.labels())) {
+                    matching.add(e);
+                }
+            }
+            if (!matching.isEmpty()) {
+                out.put(name.key(), combine(name, matching, from, to));
+            }
+        }
+    }
+
+    private static Metric combine(MetricName name, List<Telemetry.Entry> entries, long from, long to) {
+        switch (name.kind()) {
+            case COUNTER -> {
+                long sum = 0;
+                for (Telemetry.Entry e : entries) {
+                    sum += e.counter().value();
+                }
+                return new Metric.Count(sum);
+            }
+            case GAUGE -> {
+                double sum = 0;
+                for (Telemetry.Entry e : entries) {
+                    sum += e.gauge();
+                }
+                return new Metric.Value(sum);
+            }
+            case SAMPLES -> {
+                List<Double> all = new ArrayList<>();
+                for (Telemetry.Entry e : entries) {
+                    for (double v : e.samples().values()) {
+                        all.add(v);
+                    }
+                }
+                return Metric.Samples.of(all);
+            }
+            case TIME_WEIGHTED -> {
+                double weighted = 0;
+                long known = 0;
+                for (Telemetry.Entry e : entries) {
+                    long k = e.timeWeighted().knownNanos(from, to);
+                    if (k > 0) {
+                        weighted += e.timeWeighted().meanOver(from, to) * k;
+                        known += k;
+                    }
+                }
+                return new Metric.Value(known == 0 ? Double.NaN : weighted / known);
+            }
+            case LEVEL -> {
+                double sum = 0;
+                int n = 0;
+                for (Telemetry.Entry e : entries) {
+                    double m = e.level().meanOver(from, to);
+                    if (!Double.isNaN(m)) {
+                        sum += m;
+                        n++;
+                    }
+                }
+                return new Metric.Value(n == 0 ? Double.NaN : sum / n);
+            }
+            default -> throw new IllegalStateException("unknown kind " + name.kind());
+        }
+    }
+}
