@@ -6,8 +6,9 @@
  * {@code message} (the wire vocabulary), {@code memberlist} (probing, suspicion, dissemination,
  * push-pull), {@code serf} (member statuses, intents, reaping, reconnecting), {@code port} (the
  * small interface through which the protocol acts on the world), {@code observe} (read-only event
- * taps for measurement), {@code process} (the kernel adapter) and {@code harness} (pools of members
- * with fault injection and metrics). Facts come from {@code /work/shared/reference/nomad-facts.md}
- * section 2 and from the memberlist and serf sources it cites.
+ * taps for measurement), {@code detections} (records of every suspicion and declaration),
+ * {@code process} (the kernel adapter) and {@code pool} (a pool of members on a given World, with
+ * fault injection by name and metrics). Facts come from hashicorp/memberlist (config.go, state.go,
+ * suspicion.go, awareness.go) and hashicorp/serf (serf/serf.go, serf/config.go).
  */
 package io.clustersim.gossip;

@@ -3,6 +3,7 @@ package io.clustersim.benchmarks.gossip;
 import io.clustersim.gossip.config.GossipConfig;
 import io.clustersim.gossip.harness.SerfPoolBuilder;
 import io.clustersim.gossip.harness.SerfPoolHarness;
+import io.clustersim.gossip.pool.StartMode;
 import io.clustersim.kernel.network.LinkClass;
 import io.clustersim.kernel.network.LinkProfile;
 import io.clustersim.kernel.network.NetworkConfig;
@@ -106,7 +107,7 @@ public final class GossipPoolBenchmark {
                 .config(GossipConfig.lan())
                 .network(network())
                 .placements(ZONES)
-                .startMode(SerfPoolBuilder.StartMode.PRE_JOINED)
+                .startMode(StartMode.PRE_JOINED)
                 .seed(s.seed())
                 .build();
     }

@@ -31,25 +31,15 @@ public record GossipConfig(String profile, MemberlistConfig memberlist, SerfConf
         return new GossipConfig("wan", MemberlistConfig.wan(), SerfConfig.defaults());
     }
 
-    /**
-     * What a Nomad server runs (nomad/config.go DefaultConfig, nomad/server.go setupSerf): memberlist's WAN defaults, Serf defaults with
-     * ReconnectTimeout 72 h.
-     */
-    public static GossipConfig nomadServer() {
-        return new GossipConfig("nomad-server", MemberlistConfig.wan(), SerfConfig.nomad());
-    }
-
-    /** A profile by name: {@code lan}, {@code wan} or {@code nomad-server}. */
+    /** A profile by name: {@code lan} or {@code wan}. */
     public static GossipConfig profile(String name) {
         switch (name) {
             case "lan":
                 return lan();
             case "wan":
                 return wan();
-            case "nomad-server":
-                return nomadServer();
             default:
-                throw new IllegalArgumentException("unknown gossip profile '" + name + "'; expected lan, wan or nomad-server");
+                throw new IllegalArgumentException("unknown gossip profile '" + name + "'; expected lan or wan");
         }
     }
 

@@ -43,11 +43,6 @@ public record SerfConfig(
                 Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMinutes(5));
     }
 
-    /** What Nomad's {@code setupSerf} changes: ReconnectTimeout 72 h (LeavePropagateDelay 1 s is the default already). */
-    public static SerfConfig nomad() {
-        return defaults().toBuilder().reconnectTimeout(Duration.ofHours(72)).build();
-    }
-
     public Builder toBuilder() {
         return new Builder(this);
     }

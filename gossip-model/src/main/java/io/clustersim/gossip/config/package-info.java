@@ -1,7 +1,7 @@
 /**
  * Parameters of memberlist and Serf, as immutable records with builders, and the profiles with the
- * libraries' real defaults: {@link io.clustersim.gossip.config.GossipConfig#lan()},
- * {@link io.clustersim.gossip.config.GossipConfig#wan()} and
- * {@link io.clustersim.gossip.config.GossipConfig#nomadServer()} (memberlist config.go, serf serf/config.go, nomad nomad/config.go and nomad/server.go setupSerf).
+ * libraries' real defaults: {@link io.clustersim.gossip.config.GossipConfig#lan()} and
+ * {@link io.clustersim.gossip.config.GossipConfig#wan()} (memberlist config.go DefaultLANConfig and
+ * DefaultWANConfig, serf serf/config.go DefaultConfig).
  */
 package io.clustersim.gossip.config;

@@ -1,5 +1,6 @@
 package io.clustersim.gossip.message;
 
+import io.clustersim.kernel.network.Placement;
 import java.util.AbstractMap;
 import java.util.Collection;
 import java.util.Collections;
@@ -18,10 +19,18 @@ public final class Tags {
     public static final String REGION = "region";
     public static final String DATACENTER = "dc";
     public static final String ZONE = "zone";
-    /** The role value Nomad servers advertise. */
-    public static final String ROLE_NOMAD_SERVER = "nomad";
 
     private Tags() {}
+
+    /** A member's role with its region, datacenter and zone, in key order (to add more to). */
+    public static TreeMap<String, String> placed(String role, Placement place) {
+        TreeMap<String, String> t = new TreeMap<>();
+        t.put(ROLE, role);
+        t.put(REGION, place.region());
+        t.put(DATACENTER, place.datacenter());
+        t.put(ZONE, place.zone());
+        return t;
+    }
 
     /**
      * An unmodifiable copy in key order, safe to iterate deterministically. A map this method made

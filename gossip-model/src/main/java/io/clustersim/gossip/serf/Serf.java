@@ -24,7 +24,7 @@ import java.util.function.IntConsumer;
  * otherwise lets the agent's timers run.
  *
  * <pre>{@code
- * Serf serf = new Serf("server-1.global", tags, GossipConfig.nomadServer(), ports, observer);
+ * Serf serf = new Serf("server-1.global", tags, GossipConfig.lan(), ports, observer);
  * serf.start();
  * serf.join(List.of(seedAddress), joined -> {});
  * // on a message: if (msg instanceof GossipMessage g) serf.handle(from, g);

@@ -54,11 +54,6 @@ class GossipConfigTest {
         assertThat(s.broadcastTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(s.leavePropagateDelay()).isEqualTo(Duration.ofSeconds(1));
         assertThat(s.recentIntentTimeout()).isEqualTo(Duration.ofMinutes(5));
-
-        GossipConfig nomad = GossipConfig.nomadServer();
-        assertThat(nomad.memberlist()).isEqualTo(MemberlistConfig.wan());
-        assertThat(nomad.serf().reconnectTimeout()).isEqualTo(Duration.ofHours(72));
-        assertThat(nomad.serf().tombstoneTimeout()).isEqualTo(Duration.ofHours(24));
     }
 
     @Test
@@ -79,8 +74,8 @@ class GossipConfigTest {
     @Test
     void profilesByName() {
         assertThat(GossipConfig.profile("wan")).isEqualTo(GossipConfig.wan());
-        assertThat(GossipConfig.profile("nomad-server")).isEqualTo(GossipConfig.nomadServer());
-        assertThatThrownBy(() -> GossipConfig.profile("lan2")).hasMessageContaining("expected lan, wan or nomad-server");
+        assertThat(GossipConfig.profile("lan")).isEqualTo(GossipConfig.lan());
+        assertThatThrownBy(() -> GossipConfig.profile("lan2")).hasMessageContaining("expected lan or wan");
     }
 
     @Test

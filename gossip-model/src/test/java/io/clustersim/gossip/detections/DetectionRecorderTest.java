@@ -7,6 +7,7 @@ import io.clustersim.gossip.harness.SerfPoolBuilder;
 import io.clustersim.gossip.harness.SerfPoolHarness;
 import io.clustersim.gossip.message.MemberState;
 import io.clustersim.gossip.observe.Cause;
+import io.clustersim.gossip.pool.StartMode;
 import io.clustersim.kernel.trace.TraceKind;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class DetectionRecorderTest {
     static SerfPoolHarness pool(long seed, List<String> notes) {
         SerfPoolHarness p = SerfPoolHarness.builder().seed(seed).size(10).config(GossipConfig.lan())
-                .startMode(SerfPoolBuilder.StartMode.PRE_JOINED).build();
+                .startMode(StartMode.PRE_JOINED).build();
         p.world().trace().addSink((t, kind, src, dst, type, detail) -> {
             if (kind == TraceKind.NOTE) {
                 notes.add(type + " " + detail);

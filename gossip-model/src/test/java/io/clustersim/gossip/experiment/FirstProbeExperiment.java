@@ -4,6 +4,7 @@ import io.clustersim.gossip.config.GossipConfig;
 import io.clustersim.gossip.config.ProbeTargets;
 import io.clustersim.gossip.harness.SerfPoolBuilder;
 import io.clustersim.gossip.harness.SerfPoolHarness;
+import io.clustersim.gossip.pool.StartMode;
 import io.clustersim.kernel.trace.TraceKind;
 import java.time.Duration;
 import java.util.Arrays;
@@ -34,7 +35,7 @@ public final class FirstProbeExperiment {
         GossipConfig config = GossipConfig.lan().withMemberlist(GossipConfig.lan().memberlist().toBuilder()
                 .probeTargets(targets).build());
         SerfPoolHarness pool = SerfPoolHarness.builder().seed(seed).size(n).config(config)
-                .startMode(SerfPoolBuilder.StartMode.PRE_JOINED).build();
+                .startMode(StartMode.PRE_JOINED).build();
         long period = config.memberlist().probeInterval().toNanos();
         UniformRandomProvider rng = pool.world().streams().stream("experiment").rng();
         String victim = "m" + (1 + rng.nextInt(n));

@@ -7,6 +7,7 @@ import io.clustersim.gossip.config.MemberlistConfig;
 import io.clustersim.gossip.harness.SerfPoolBuilder;
 import io.clustersim.gossip.harness.SerfPoolHarness;
 import io.clustersim.gossip.memberlist.MemberlistFormulas;
+import io.clustersim.gossip.pool.StartMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ class DetectionTimeTest {
         List<double[]> samples = new ArrayList<>();
         for (long seed = 1; seed <= SEEDS; seed++) {
             SerfPoolHarness pool = SerfPoolHarness.builder().size(n).seed(seed).config(GossipConfig.lan())
-                    .startMode(SerfPoolBuilder.StartMode.PRE_JOINED).build();
+                    .startMode(StartMode.PRE_JOINED).build();
             pool.start();
             pool.runFor(Duration.ofSeconds(30));
             pool.crash("m" + (1 + seed % n));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clustersim.gossip.config.GossipConfig;
 import io.clustersim.gossip.config.MemberlistConfig;
-import io.clustersim.gossip.harness.GossipMetrics;
 import io.clustersim.gossip.harness.SerfPoolBuilder;
 import io.clustersim.gossip.harness.SerfPoolHarness;
 import io.clustersim.gossip.memberlist.MemberlistFormulas;
@@ -12,6 +11,8 @@ import io.clustersim.gossip.message.MemberState;
 import io.clustersim.gossip.observe.GossipObserver;
 import io.clustersim.gossip.observe.Refutation;
 import io.clustersim.gossip.observe.StateChange;
+import io.clustersim.gossip.pool.GossipMetrics;
+import io.clustersim.gossip.pool.StartMode;
 import io.clustersim.gossip.serf.Member;
 import io.clustersim.gossip.serf.MemberStatus;
 import io.clustersim.testkit.gen.Draws;
@@ -29,7 +30,7 @@ import java.util.TreeSet;
  */
 class FailureDetectionPropertiesTest {
 
-    private static SerfPoolHarness pool(Draws draws, int size, GossipConfig config, SerfPoolBuilder.StartMode mode) {
+    private static SerfPoolHarness pool(Draws draws, int size, GossipConfig config, StartMode mode) {
         long seed = draws.draw(Gens.seeds(), "seed");
         SerfPoolHarness pool = SerfPoolHarness.builder().size(size).config(config).startMode(mode).seed(seed).build();
         pool.start();
@@ -46,7 +47,7 @@ class FailureDetectionPropertiesTest {
     void withoutFaultsOrLoss_nobodyIsEverDeclaredDead(Draws draws) {
         int size = draws.draw(PoolGens.sizes(), "size");
         GossipConfig config = draws.draw(PoolGens.profiles(), "config");
-        SerfPoolBuilder.StartMode mode = draws.draw(PoolGens.startModes(), "start");
+        StartMode mode = draws.draw(PoolGens.startModes(), "start");
         SerfPoolHarness pool = pool(draws, size, config, mode);
 
         pool.runFor(config.memberlist().probeInterval().multipliedBy(Math.max(300, 3L * size)));
@@ -60,7 +61,7 @@ class FailureDetectionPropertiesTest {
         int size = draws.draw(Gens.integers(3, 20), "size");
         GossipConfig config = draws.draw(PoolGens.profiles(), "config");
         int crashes = draws.draw(Gens.integers(1, Math.min(3, size - 2)), "crashes");
-        SerfPoolHarness pool = pool(draws, size, config, SerfPoolBuilder.StartMode.PRE_JOINED);
+        SerfPoolHarness pool = pool(draws, size, config, StartMode.PRE_JOINED);
         MemberlistConfig c = config.memberlist();
         List<String> crashed = new ArrayList<>();
         for (int i = 0; i < crashes; i++) {
@@ -86,7 +87,7 @@ class FailureDetectionPropertiesTest {
     void aPartitionedMember_isAliveEverywhereAgainAfterTheHeal(Draws draws) {
         int size = draws.draw(Gens.integers(3, 10), "size");
         GossipConfig config = draws.draw(PoolGens.profiles(), "config");
-        SerfPoolHarness pool = pool(draws, size, config, SerfPoolBuilder.StartMode.PRE_JOINED);
+        SerfPoolHarness pool = pool(draws, size, config, StartMode.PRE_JOINED);
         pool.runFor(draws.draw(Gens.durations(Duration.ZERO, Duration.ofSeconds(30)), "before"));
         String victim = pool.memberNames().get(draws.draw(Gens.integers(0, size - 1), "victim"));
         var cut = pool.isolate(victim);
@@ -125,7 +126,7 @@ class FailureDetectionPropertiesTest {
         long seed = draws.draw(Gens.seeds(), "seed");
         DeadViews deadViews = new DeadViews();
         SerfPoolHarness pool = SerfPoolHarness.builder().size(size).seed(seed)
-                .startMode(SerfPoolBuilder.StartMode.PRE_JOINED).observer(deadViews).build();
+                .startMode(StartMode.PRE_JOINED).observer(deadViews).build();
         pool.start();
         String slow = pool.memberNames().get(draws.draw(Gens.integers(0, size - 1), "slow member"));
         deadViews.member = slow;

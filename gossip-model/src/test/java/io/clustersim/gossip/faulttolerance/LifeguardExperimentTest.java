@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clustersim.gossip.config.GossipConfig;
 import io.clustersim.gossip.harness.SerfPoolBuilder;
 import io.clustersim.gossip.harness.SerfPoolHarness;
+import io.clustersim.gossip.pool.StartMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,7 @@ class LifeguardExperimentTest {
         for (long seed = 1; seed <= SEEDS; seed++) {
             SerfPoolHarness pool = SerfPoolHarness.builder().size(MEMBERS).seed(seed)
                     .config(GossipConfig.lan().withLifeguard(lifeguard))
-                    .startMode(SerfPoolBuilder.StartMode.PRE_JOINED).build();
+                    .startMode(StartMode.PRE_JOINED).build();
             pool.start();
             pool.runFor(Duration.ofSeconds(10));
             slowness.apply(pool);

@@ -2,6 +2,7 @@ package io.clustersim.gossip.faulttolerance;
 
 import io.clustersim.gossip.config.GossipConfig;
 import io.clustersim.gossip.harness.SerfPoolBuilder;
+import io.clustersim.gossip.pool.StartMode;
 import io.clustersim.testkit.gen.Gen;
 import io.clustersim.testkit.gen.Gens;
 import java.util.List;
@@ -20,7 +21,7 @@ final class PoolGens {
                 lifeguard -> GossipConfig.profile(p).withLifeguard(!lifeguard)));
     }
 
-    static Gen<SerfPoolBuilder.StartMode> startModes() {
-        return Gens.elements(List.of(SerfPoolBuilder.StartMode.PRE_JOINED, SerfPoolBuilder.StartMode.SEED_JOIN));
+    static Gen<StartMode> startModes() {
+        return Gens.elements(List.of(StartMode.PRE_JOINED, StartMode.SEED_JOIN));
     }
 }

@@ -3,9 +3,10 @@ package io.clustersim.gossip.faulttolerance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clustersim.gossip.config.GossipConfig;
-import io.clustersim.gossip.harness.GossipMetrics;
 import io.clustersim.gossip.harness.SerfPoolBuilder;
 import io.clustersim.gossip.harness.SerfPoolHarness;
+import io.clustersim.gossip.pool.GossipMetrics;
+import io.clustersim.gossip.pool.StartMode;
 import io.clustersim.kernel.random.Distribution;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class RejoinTest {
     static SerfPoolHarness pool(long seed, Distribution startup) {
         return SerfPoolHarness.builder().seed(seed).size(5).config(GossipConfig.lan())
-                .startMode(SerfPoolBuilder.StartMode.PRE_JOINED).agentStartup(startup).build();
+                .startMode(StartMode.PRE_JOINED).agentStartup(startup).build();
     }
 
     static double rejoin(SerfPoolHarness p, Duration down) {

@@ -6,6 +6,7 @@ import io.clustersim.gossip.config.GossipConfig;
 import io.clustersim.gossip.message.MemberState;
 import io.clustersim.gossip.observe.GossipObserver;
 import io.clustersim.gossip.observe.StateChange;
+import io.clustersim.gossip.pool.StartMode;
 import io.clustersim.kernel.node.NodeId;
 import io.clustersim.kernel.trace.TraceKind;
 import java.time.Duration;
@@ -34,7 +35,7 @@ class IndirectProbeTest {
         };
         SerfPoolHarness pool = SerfPoolHarness.builder().size(5).seed(5)
                 .config(GossipConfig.lan().withMemberlist(b -> b.disableTcpPings(true)))
-                .startMode(SerfPoolBuilder.StartMode.PRE_JOINED).observer(recorder).build();
+                .startMode(StartMode.PRE_JOINED).observer(recorder).build();
         pool.start();
         return pool;
     }

@@ -10,6 +10,7 @@ import io.clustersim.gossip.message.Tags;
 import io.clustersim.gossip.observe.GossipObserver;
 import io.clustersim.gossip.observe.SerfEvent;
 import io.clustersim.gossip.observe.SerfEventType;
+import io.clustersim.gossip.pool.StartMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ class SerfBehaviourTest {
         }
     };
 
-    private SerfPoolHarness pool(GossipConfig config, SerfPoolBuilder.StartMode mode) {
+    private SerfPoolHarness pool(GossipConfig config, StartMode mode) {
         SerfPoolHarness pool = SerfPoolHarness.builder().size(5).config(config).startMode(mode).seed(11)
                 .observer(recorder).build();
         pool.start();
@@ -63,7 +64,7 @@ class SerfBehaviourTest {
 
     @Test
     void gracefulLeave_endsLeft_notFailed() {
-        SerfPoolHarness pool = pool(GossipConfig.lan(), SerfPoolBuilder.StartMode.PRE_JOINED);
+        SerfPoolHarness pool = pool(GossipConfig.lan(), StartMode.PRE_JOINED);
         pool.leave("m5");
         pool.runFor(Duration.ofSeconds(10));
         for (String o : List.of("m1", "m2", "m3", "m4")) {
@@ -79,7 +80,7 @@ class SerfBehaviourTest {
     @Test
     void aCrash_endsFailed_andIsReapedAfterTheReconnectTimeout() {
         GossipConfig config = GossipConfig.lan().withSerf(s -> s.reconnectTimeout(Duration.ofMinutes(2)));
-        SerfPoolHarness pool = pool(config, SerfPoolBuilder.StartMode.PRE_JOINED);
+        SerfPoolHarness pool = pool(config, StartMode.PRE_JOINED);
         pool.crash("m2");
         pool.runFor(Duration.ofSeconds(40));
         for (String o : List.of("m1", "m3", "m4", "m5")) {
@@ -96,7 +97,7 @@ class SerfBehaviourTest {
     @Test
     void aLeftMember_isReapedAfterTheTombstoneTimeout() {
         GossipConfig config = GossipConfig.lan().withSerf(s -> s.tombstoneTimeout(Duration.ofMinutes(1)));
-        SerfPoolHarness pool = pool(config, SerfPoolBuilder.StartMode.PRE_JOINED);
+        SerfPoolHarness pool = pool(config, StartMode.PRE_JOINED);
         pool.leave("m3");
         pool.runFor(Duration.ofSeconds(50));
         assertThat(observersOf(SerfEventType.MEMBER_REAP, "m3")).isEmpty();
@@ -106,20 +107,20 @@ class SerfBehaviourTest {
 
     @Test
     void newTags_reachEveryoneAsUpdateEvents() {
-        SerfPoolHarness pool = pool(GossipConfig.lan(), SerfPoolBuilder.StartMode.PRE_JOINED);
+        SerfPoolHarness pool = pool(GossipConfig.lan(), StartMode.PRE_JOINED);
         Map<String, String> tags = new TreeMap<>(pool.serf("m4").tags());
         tags.put(Tags.ROLE, "client");
         pool.serf("m4").setTags(tags);
         pool.runFor(Duration.ofSeconds(5));
         assertThat(observersOf(SerfEventType.MEMBER_UPDATE, "m4")).containsExactly("m1", "m2", "m3", "m4", "m5");
-        assertThat(pool.serf("m1").membersWithTag(Tags.ROLE, Tags.ROLE_NOMAD_SERVER)).extracting(Member::name)
+        assertThat(pool.serf("m1").membersWithTag(Tags.ROLE, SerfPoolBuilder.ROLE_MEMBER)).extracting(Member::name)
                 .containsExactly("m1", "m2", "m3", "m5");
         assertThat(pool.serf("m1").member("m4").orElseThrow().tag(Tags.ROLE)).isEqualTo("client");
     }
 
     @Test
     void aHealedPartition_isMergedAgainByReconnect() {
-        SerfPoolHarness pool = pool(GossipConfig.lan(), SerfPoolBuilder.StartMode.PRE_JOINED);
+        SerfPoolHarness pool = pool(GossipConfig.lan(), StartMode.PRE_JOINED);
         var cut = pool.isolate("m1");
         pool.runFor(Duration.ofSeconds(90));
         assertThat(status(pool, "m2", "m1")).isEqualTo(MemberStatus.FAILED);
@@ -134,7 +135,7 @@ class SerfBehaviourTest {
 
     @Test
     void aRestartedMember_rejoinsAndRefutesItsOldDeath() {
-        SerfPoolHarness pool = pool(GossipConfig.lan(), SerfPoolBuilder.StartMode.PRE_JOINED);
+        SerfPoolHarness pool = pool(GossipConfig.lan(), StartMode.PRE_JOINED);
         pool.crash("m2");
         assertThat(pool.runUntil(() -> pool.allLiveSee("m2", MemberState.DEAD), Duration.ofSeconds(40))).isTrue();
         // Restarted before the others forget it (GossipToTheDeadTime): its fresh incarnation 1 is

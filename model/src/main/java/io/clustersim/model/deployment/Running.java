@@ -1,6 +1,7 @@
 package io.clustersim.model.deployment;
 
 import io.clustersim.faults.FaultListener;
+import io.clustersim.faults.NodeControls;
 import io.clustersim.faults.Operator;
 import io.clustersim.faults.RoleDirectory;
 import java.util.List;
@@ -9,6 +10,11 @@ import java.util.List;
 public interface Running {
     /** Who leads and follows now, for faults that target roles. */
     RoleDirectory roles();
+
+    /** How faults act on its processes (through the kernel); a pool may note them on the way. */
+    default NodeControls controls() {
+        return NodeControls.KERNEL;
+    }
 
     /** Told when faults fire and end (e.g. to judge whether a member was healthy). */
     default FaultListener faultListener() {

@@ -19,11 +19,7 @@ public final class ServerTags {
     private ServerTags() {}
 
     public static SortedMap<String, String> of(Placement place, int bootstrapExpect) {
-        TreeMap<String, String> t = new TreeMap<>();
-        t.put(Tags.ROLE, ROLE_NOMAD);
-        t.put(Tags.REGION, place.region());
-        t.put(Tags.DATACENTER, place.datacenter());
-        t.put(Tags.ZONE, place.zone());
+        TreeMap<String, String> t = Tags.placed(ROLE_NOMAD, place);
         if (bootstrapExpect > 0) {
             t.put(EXPECT, Integer.toString(bootstrapExpect));
         }

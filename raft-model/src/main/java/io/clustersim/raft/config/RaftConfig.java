@@ -31,14 +31,9 @@ public record RaftConfig(TimingProfile timing, int maxAppendEntries, long snapsh
         }
     }
 
-    /** hashicorp/raft's defaults as Nomad runs them (raft_multiplier 1). */
+    /** hashicorp/raft's DefaultConfig timing (api.go / config.go). */
     public static RaftConfig hashicorp() {
         return of(TimingProfile.Hashicorp.defaults());
-    }
-
-    /** Nomad with {@code raft_multiplier} m. */
-    public static RaftConfig nomad(int raftMultiplier) {
-        return of(TimingProfile.Hashicorp.nomad(raftMultiplier));
     }
 
     /** etcd's tick-based timing with etcd server's defaults. */

@@ -60,17 +60,7 @@ public sealed interface TimingProfile permits TimingProfile.Hashicorp, TimingPro
 
         /** DefaultConfig: HT 1s, ET 1s, lease 500ms, commit timeout 50ms, pre-vote on. */
         public static Hashicorp defaults() {
-            return nomad(1);
-        }
-
-        /**
-         * Nomad's effective values for {@code raft_multiplier} m (1..10; 0 means 1): ET, HT, lease
-         * and commit timeout are all scaled by m (nomad command/agent/agent.go).
-         */
-        public static Hashicorp nomad(int raftMultiplier) {
-            int m = raftMultiplier == 0 ? 1 : raftMultiplier;
-            require(m >= 1 && m <= 10, "multiplier", "expected 1 to 10 (Nomad's raft_multiplier), got " + raftMultiplier);
-            return new Hashicorp(1000 * MILLI * m, 1000 * MILLI * m, 500 * MILLI * m, 50 * MILLI * m, true);
+            return new Hashicorp(1000 * MILLI, 1000 * MILLI, 500 * MILLI, 50 * MILLI, true);
         }
 
         public Hashicorp withHeartbeatTimeout(Duration d) {

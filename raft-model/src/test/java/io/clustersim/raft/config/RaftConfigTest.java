@@ -23,17 +23,6 @@ class RaftConfigTest {
     }
 
     @Test
-    void when_raftMultiplierIsSet_then_exactlyTheFourTimeoutsScale() {
-        TimingProfile.Hashicorp t = TimingProfile.Hashicorp.nomad(3);
-        assertThat(t.heartbeatTimeoutNanos()).isEqualTo(Duration.ofSeconds(3).toNanos());
-        assertThat(t.electionTimeoutNanos()).isEqualTo(Duration.ofSeconds(3).toNanos());
-        assertThat(t.leaderLeaseTimeoutNanos()).isEqualTo(Duration.ofMillis(1500).toNanos());
-        assertThat(t.commitTimeoutNanos()).isEqualTo(Duration.ofMillis(150).toNanos());
-        assertThat(TimingProfile.Hashicorp.nomad(0)).isEqualTo(TimingProfile.Hashicorp.nomad(1));
-        assertThatThrownBy(() -> TimingProfile.Hashicorp.nomad(11)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
     void when_oneTimeoutChanges_then_theOthersStay() {
         TimingProfile.Hashicorp t = TimingProfile.Hashicorp.defaults().withLeaderLeaseTimeout(Duration.ofMillis(100))
                 .withHeartbeatTimeout(Duration.ofMillis(200)).withElectionTimeout(Duration.ofMillis(300))

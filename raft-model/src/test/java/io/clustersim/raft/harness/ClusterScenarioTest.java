@@ -10,6 +10,7 @@ import io.clustersim.kernel.network.NetworkConfig;
 import io.clustersim.kernel.network.Placement;
 import io.clustersim.kernel.random.Distribution;
 import io.clustersim.raft.config.RaftConfig;
+import io.clustersim.raft.config.TimingProfile;
 import io.clustersim.raft.membership.ChangeResult;
 import io.clustersim.raft.observe.RaftObserver;
 import io.clustersim.raft.observe.RaftView;
@@ -110,7 +111,7 @@ class ClusterScenarioTest {
     void when_raftMultiplierIsFive_then_failoverTakesFiveTimesLonger() {
         // Nomad raft_multiplier scales HT, ET, lease and commit timeout (reference 1.1).
         Elections e = new Elections();
-        RaftClusterHarness h = threeAzCluster(3, RaftConfig.nomad(5), e);
+        RaftClusterHarness h = threeAzCluster(3, RaftConfig.of(TimingProfile.Hashicorp.of(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMillis(2500), Duration.ofMillis(250), true)), e);
         e.world = h.world();
         h.runFor(Duration.ofSeconds(30));
         long crashAt = h.world().now();

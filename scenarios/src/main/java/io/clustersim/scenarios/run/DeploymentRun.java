@@ -4,6 +4,7 @@ import io.clustersim.faults.FailureInjector;
 import io.clustersim.faults.FaultListener;
 import io.clustersim.faults.ScheduledFault;
 import io.clustersim.faults.TargetResolver;
+import io.clustersim.gossip.pool.GossipMetricNames;
 import io.clustersim.kernel.World;
 import io.clustersim.kernel.telemetry.MetricName;
 import io.clustersim.kernel.time.Durations;
@@ -33,6 +34,7 @@ final class DeploymentRun {
         // Who led is a timeline (the summary prints it), not a figure to average.
         c.remove(NomadMetrics.LEADER);
         c.addAll(RaftMetricNames.ALL);
+        c.addAll(GossipMetricNames.ALL);
         CATALOGUE = List.copyOf(c);
     }
 
@@ -46,7 +48,7 @@ final class DeploymentRun {
         World world = new World(scenario.seed(), scenario.network(), trace);
         Running running = scenario.deployment().deploy(world);
         FaultListener listener = running.faultListener();
-        new FailureInjector(world, TargetResolver.of(world, running.roles()), listener).operator(running.operator())
+        new FailureInjector(world, TargetResolver.of(world, running.roles()), running.controls(), listener).operator(running.operator())
                 .install(scenario.failures());
         try {
             world.simulation().runUntil(scenario.durationNanos());
@@ -61,7 +63,10 @@ final class DeploymentRun {
         Map<String, Metric> metrics = new LinkedHashMap<>();
         NetworkCounters.put(world, metrics);
         report.putOverall(metrics, from, to);
-        metrics.put("regions", report.byRegion(from, to));
+        Metric.Group regions = report.byRegion(from, to);
+        if (!regions.members().isEmpty()) {
+            metrics.put("regions", regions);
+        }
         Map<String, Metric> windows = new LinkedHashMap<>();
         for (ScheduledFault f : scenario.failures()) {
             long end = f.durationNanos() > 0 ? f.atNanos() + f.durationNanos() : to;

@@ -12,6 +12,6 @@ public final class ScenarioRunner {
      * @throws InvariantViolated if a safety invariant broke
      */
     public RunResult run(Scenario scenario, TraceSink traceSink) {
-        return scenario.isSerfPool() ? SerfPoolRun.run(scenario, traceSink) : DeploymentRun.run(scenario, traceSink);
+        return DeploymentRun.run(scenario, traceSink);
     }
 }

@@ -6,6 +6,7 @@ import io.clustersim.kernel.random.Distribution;
 import io.clustersim.faults.ScheduledFault;
 import io.clustersim.model.deployment.Deployment;
 import io.clustersim.model.deployment.NomadDeployment;
+import io.clustersim.model.deployment.SerfPoolDeployment;
 import io.clustersim.model.probe.ProbeConfig;
 import io.clustersim.model.server.NomadServerConfig;
 import io.clustersim.model.topology.Topology;
@@ -47,8 +48,14 @@ public record Scenario(
         warnings = List.copyOf(warnings);
     }
 
-    /** What the run deploys on its World: Nomad's servers, probes and clients, per the topology. */
+    /**
+     * What the run deploys on its World: a plain Serf pool if the topology has only Serf members,
+     * else Nomad's servers, probes and clients.
+     */
     public Deployment deployment() {
+        if (isSerfPool()) {
+            return new SerfPoolDeployment(topology.placements(), gossip, agentStartup);
+        }
         return new NomadDeployment(new NomadDeployment.Spec(topology, nomad, disk, probes, workload.statusRpcIntervalNanos()));
     }
 

@@ -143,9 +143,8 @@ class ExampleScenariosTest {
     @Test
     void when_poolMemberCrashes_then_everyLiveMemberDetectsIt() {
         RunResult r = run("gossip-detection");
-        Map<String, Metric> detection = ((Metric.Group) r.metrics().get("failureDetectionSeconds")).members();
-        double first = ((Metric.Samples) detection.get("first")).values()[0];
-        double all = ((Metric.Samples) detection.get("all")).values()[0];
+        double first = samples(r, "failureDetectionFirstSeconds")[0];
+        double all = samples(r, "failureDetectionAllSeconds")[0];
         // LAN: at least one probe interval plus the suspicion timeout's minimum (4s for 10 members),
         // at most its maximum (24s) plus a few probe rounds.
         assertThat(first).isBetween(4.0, 30.0);

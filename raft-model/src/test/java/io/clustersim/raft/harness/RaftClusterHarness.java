@@ -16,6 +16,7 @@ import io.clustersim.raft.core.RaftServer;
 import io.clustersim.raft.elections.ElectionRecorder;
 import io.clustersim.raft.kernel.RaftHost;
 import io.clustersim.raft.kernel.RaftProcess;
+import io.clustersim.raft.kernel.WorkloadProcess;
 import io.clustersim.raft.membership.ChangeResult;
 import io.clustersim.raft.membership.Configuration;
 import io.clustersim.raft.metrics.RaftMetrics;

@@ -1,10 +1,11 @@
 package io.clustersim.gossip.harness;
 
 import io.clustersim.gossip.config.GossipConfig;
-import io.clustersim.gossip.config.MemberlistConfig;
-import io.clustersim.gossip.memberlist.MemberlistFormulas;
 import io.clustersim.gossip.message.Tags;
 import io.clustersim.gossip.observe.GossipObserver;
+import io.clustersim.gossip.pool.GossipMetrics;
+import io.clustersim.gossip.pool.PoolSettings;
+import io.clustersim.gossip.pool.StartMode;
 import io.clustersim.kernel.network.NetworkConfig;
 import io.clustersim.kernel.network.Placement;
 import io.clustersim.kernel.random.Distribution;
@@ -13,23 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.function.BiFunction;
 
 /**
- * Settings of a {@link SerfPoolHarness}. Defaults: 5 members named {@code m1..m5}, the LAN
- * profile, one zone ({@code global/dc1/zone-a}), 0.2 to 1 ms one-way latency without loss, members
- * joining through {@code m1}, Nomad-server tags, seed 1.
+ * Settings of a {@link SerfPoolHarness}: the World's (seed, network, trace tail) and the pool's.
+ * Defaults: 5 members named {@code m1..m5}, the LAN profile, one zone ({@code global/dc1/zone-a}),
+ * 0.2 to 1 ms one-way latency without loss, members joining through {@code m1}, tags with a
+ * member role and the placement, seed 1.
  */
 public final class SerfPoolBuilder {
-    /** How the pool comes together at time zero. */
-    public enum StartMode {
-        /** Everyone starts knowing everyone alive: measure steady state from time zero. */
-        PRE_JOINED,
-        /** The seeds start alone; every other member starts and joins through the seeds. */
-        SEED_JOIN
-    }
-
     long seed = 1;
     List<String> names;
     int size = 5;
@@ -37,7 +30,7 @@ public final class SerfPoolBuilder {
     GossipConfig config = GossipConfig.lan();
     NetworkConfig network = NetworkConfig.uniform(new Distribution.Uniform(200_000, 1_000_000));
     List<Placement> placements = List.of(new Placement("global", "dc1", "zone-a"));
-    BiFunction<String, Placement, Map<String, String>> tags = SerfPoolBuilder::nomadServerTags;
+    BiFunction<String, Placement, Map<String, String>> tags = SerfPoolBuilder::placementTags;
     StartMode startMode = StartMode.SEED_JOIN;
     int seedCount = 1;
     Duration joinStagger = Duration.ZERO;
@@ -98,7 +91,7 @@ public final class SerfPoolBuilder {
         return this;
     }
 
-    /** Each member's Serf tags from its name and placement; default {@link #nomadServerTags}. */
+    /** Each member's Serf tags from its name and placement; default {@link #placementTags}. */
     public SerfPoolBuilder tags(BiFunction<String, Placement, Map<String, String>> tags) {
         this.tags = Objects.requireNonNull(tags);
         return this;
@@ -175,24 +168,16 @@ public final class SerfPoolBuilder {
         return new SerfPoolHarness(this, memberNames);
     }
 
-    /** The healthy-again grace: as set, else the longest probe window plus the longest suspicion timeout for n members. */
-    long healthyAfterNanos(int n) {
-        if (healthyAfter != null) {
-            return healthyAfter.toNanos();
-        }
-        MemberlistConfig c = config.memberlist();
-        long probe = c.probeInterval().toNanos();
-        long min = MemberlistFormulas.suspicionTimeoutNanos(c.suspicionMult(), n, probe);
-        return probe * c.awarenessMaxMultiplier() + c.suspicionMaxTimeoutMult() * min;
+    PoolSettings settings() {
+        return new PoolSettings(config, tags, startMode, seedCount, joinStagger, retryJoinInterval, agentStartup,
+                healthyAfter, observers);
     }
 
-    /** Tags as a Nomad server sets them: role, region, dc and zone from the placement. */
-    public static Map<String, String> nomadServerTags(String name, Placement p) {
-        Map<String, String> t = new TreeMap<>();
-        t.put(Tags.ROLE, Tags.ROLE_NOMAD_SERVER);
-        t.put(Tags.REGION, p.region());
-        t.put(Tags.DATACENTER, p.datacenter());
-        t.put(Tags.ZONE, p.zone());
-        return t;
+    /** The role members advertise by default. */
+    public static final String ROLE_MEMBER = "member";
+
+    /** Tags of a plain member: its role, and region, dc and zone from the placement. */
+    public static Map<String, String> placementTags(String name, Placement p) {
+        return Tags.placed(ROLE_MEMBER, p);
     }
 }

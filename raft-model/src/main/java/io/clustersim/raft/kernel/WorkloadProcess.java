@@ -1,4 +1,4 @@
-package io.clustersim.raft.harness;
+package io.clustersim.raft.kernel;
 
 import io.clustersim.kernel.network.Message;
 import io.clustersim.kernel.node.NodeContext;
@@ -7,7 +7,6 @@ import io.clustersim.kernel.node.Process;
 import io.clustersim.raft.client.ClientConfig;
 import io.clustersim.raft.client.ClientListener;
 import io.clustersim.raft.client.RaftClient;
-import io.clustersim.raft.kernel.KernelPorts;
 import io.clustersim.raft.port.RaftPorts;
 import io.clustersim.raft.log.Command;
 import io.clustersim.raft.message.ClientResponse;

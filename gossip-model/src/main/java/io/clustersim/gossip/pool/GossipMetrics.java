@@ -1,4 +1,4 @@
-package io.clustersim.gossip.harness;
+package io.clustersim.gossip.pool;
 
 import io.clustersim.gossip.message.GossipMessage;
 import io.clustersim.gossip.message.MemberState;
@@ -6,6 +6,9 @@ import io.clustersim.gossip.observe.GossipObserver;
 import io.clustersim.gossip.observe.StateChange;
 import io.clustersim.kernel.network.Delivery;
 import io.clustersim.kernel.node.NodeId;
+import io.clustersim.kernel.telemetry.Labels;
+import io.clustersim.kernel.telemetry.Samples;
+import io.clustersim.kernel.telemetry.Telemetry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -18,8 +21,8 @@ import java.util.TreeSet;
 import java.util.function.LongSupplier;
 
 /**
- * Raw measurements of a Serf pool, fed by the protocol's observer taps and by the harness's fault
- * injection. All values are raw samples (seconds) or counts; aggregate them in the report layer.
+ * Raw measurements of a Serf pool, fed by the protocol's observer taps and by the pool's notes of
+ * faults. All values are raw samples (seconds) or counts; aggregate them in the report layer.
  *
  * <ul>
  *   <li><b>failure detection</b>: for each crash, {@code first} is the time until the first live
@@ -28,7 +31,7 @@ import java.util.function.LongSupplier;
  *       cancels the sample);
  *   <li><b>false failures</b>: declarations "dead" about a member whose process is running. Each
  *       (observer, member) declaration counts once per occurrence. A member is <i>healthy</i> when
- *       the harness has not paused, slowed or partitioned it at the time of the declaration nor
+ *       it was not paused, slowed or partitioned at the time of the declaration nor
  *       within a grace period before it (by default the longest probe window plus the longest
  *       suspicion timeout, the most a consequence of being degraded can lag behind);
  *   <li><b>membership convergence</b>: for each join, the time until every live member that did
@@ -64,7 +67,7 @@ public final class GossipMetrics implements GossipObserver {
     private double memberNanos;
     private long lastLiveChange;
 
-    GossipMetrics(LongSupplier clock, long healthyAfterNanos) {
+    public GossipMetrics(LongSupplier clock, long healthyAfterNanos) {
         this.clock = clock;
         this.healthyAfterNanos = healthyAfterNanos;
     }
@@ -158,6 +161,20 @@ public final class GossipMetrics implements GossipObserver {
     }
 
     /** Clears every sample and counter and starts a new message-rate window now (e.g. after warm-up). */
+    /** Writes the totals so far into {@code telemetry} under {@link GossipMetricNames}. */
+    public void publish(Telemetry telemetry, Labels labels) {
+        Samples first = telemetry.samples(GossipMetricNames.FAILURE_DETECTION_FIRST_SECONDS, labels);
+        failureDetectionFirstSeconds().forEach(first::add);
+        Samples all = telemetry.samples(GossipMetricNames.FAILURE_DETECTION_ALL_SECONDS, labels);
+        failureDetectionAllSeconds().forEach(all::add);
+        telemetry.counter(GossipMetricNames.FALSE_FAILURES, labels).add(falseFailures());
+        telemetry.counter(GossipMetricNames.FALSE_FAILURES_OF_HEALTHY_MEMBERS, labels).add(falseFailuresOfHealthyMembers());
+        Samples joins = telemetry.samples(GossipMetricNames.MEMBERSHIP_CONVERGENCE_SECONDS, labels);
+        membershipConvergenceSeconds().forEach(joins::add);
+        double rate = gossipMessagesPerMemberPerSecond();
+        telemetry.gauge(GossipMetricNames.GOSSIP_MESSAGES_PER_MEMBER_PER_SECOND, labels, () -> rate);
+    }
+
     public void reset() {
         failures.clear();
         falseFailures.clear();
@@ -210,7 +227,7 @@ public final class GossipMetrics implements GossipObserver {
 
     // ----- harness hooks -----
 
-    void memberUp(String member) {
+    public void memberUp(String member) {
         accrue();
         live.add(member);
         cancelOpen(openFailures, member);
@@ -224,24 +241,24 @@ public final class GossipMetrics implements GossipObserver {
     }
 
     /** A crash: opens a detection sample awaiting {@code awaiting} (live members that saw it alive). */
-    void memberCrashed(String member, Collection<String> awaiting) {
+    public void memberCrashed(String member, Collection<String> awaiting) {
         memberGone(member);
         openFailures.add(new OpenRecord(member, clock.getAsLong(), awaiting));
         completeEmpty(openFailures, true);
     }
 
     /** A graceful departure: no longer live, and no detection sample. */
-    void memberDeparted(String member) {
+    public void memberDeparted(String member) {
         memberGone(member);
     }
 
     /** A join started: opens a convergence sample awaiting {@code awaiting}. */
-    void joinStarted(String member, Collection<String> awaiting) {
+    public void joinStarted(String member, Collection<String> awaiting) {
         openJoins.add(new OpenRecord(member, clock.getAsLong(), awaiting));
         completeEmpty(openJoins, false);
     }
 
-    void setDegraded(String member, boolean isDegraded) {
+    public void setDegraded(String member, boolean isDegraded) {
         if (isDegraded) {
             degraded.add(member);
         } else if (degraded.remove(member)) {

@@ -1,4 +1,4 @@
-package io.clustersim.gossip.harness;
+package io.clustersim.gossip.pool;
 
 import io.clustersim.gossip.config.GossipConfig;
 import io.clustersim.gossip.detections.DetectionRecorder;
@@ -18,7 +18,6 @@ import io.clustersim.kernel.network.Placement;
 import io.clustersim.kernel.node.Node;
 import io.clustersim.kernel.node.NodeId;
 import io.clustersim.kernel.node.NodeState;
-import io.clustersim.kernel.trace.Trace;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,28 +27,27 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.BooleanSupplier;
 
 /**
- * A pool of Serf members on a kernel {@link World}, with faults by member name and a
- * {@link GossipMetrics} recorder.
+ * A pool of Serf members on a given kernel {@link World}, with faults by member name, a
+ * {@link GossipMetrics} recorder and a {@link DetectionRecorder}.
  *
  * <pre>{@code
- * SerfPoolHarness pool = SerfPoolHarness.builder().size(10).config(GossipConfig.lan()).seed(7).build();
- * pool.start();
- * pool.runFor(Duration.ofSeconds(30));          // joins converge
+ * SerfPool pool = new SerfPool(world, settings);
+ * for (...) pool.add(name, placement);
+ * pool.start();                                  // pre-joined, or the seeds first
+ * world.simulation().runUntil(...);
  * pool.crash("m3");
- * pool.runFor(Duration.ofSeconds(60));
  * pool.metrics().failureDetectionFirstSeconds(); // [5.8]
  * }</pre>
  *
  * Faults act from outside through the kernel (crash, pause, partition) or the adapter (slow
  * message processing); the metrics learn of each so they can tell true from false failures.
+ * A crashed member that restarts joins again through the seeds with fresh state, as a Nomad
+ * agent does through {@code retry_join}.
  */
-public final class SerfPoolHarness {
-    private static final long CHECK_EVERY_MILLIS = 10;
-
-    private final SerfPoolBuilder spec;
+public final class SerfPool {
+    private final PoolSettings spec;
     private final World world;
     private final GossipMetrics metrics;
     private final DetectionRecorder detections;
@@ -62,31 +60,36 @@ public final class SerfPoolHarness {
     private final Map<Integer, Set<String>> cutMembers = new TreeMap<>();
     private boolean started;
 
-    SerfPoolHarness(SerfPoolBuilder spec, List<String> memberNames) {
+    /**
+     * A pool on {@code world}; add its members with {@link #add}, then {@link #start()} it.
+     * {@code expectedSize} sizes the healthy-again grace of the false-failure metric.
+     */
+    public SerfPool(World world, PoolSettings spec, int expectedSize) {
         this.spec = spec;
-        this.world = new World(spec.seed, spec.network, new Trace(spec.traceTail));
-        this.metrics = new GossipMetrics(world::now, spec.healthyAfterNanos(memberNames.size()));
+        this.world = world;
+        this.metrics = new GossipMetrics(world::now, spec.healthyAfterNanos(expectedSize));
         this.detections = new DetectionRecorder(world.trace());
         List<GossipObserver> all = new ArrayList<>();
         all.add(metrics);
         all.add(detections);
-        all.addAll(spec.observers);
+        all.addAll(spec.observers());
         this.observer = GossipObserver.all(all);
-        for (int i = 0; i < memberNames.size(); i++) {
-            addNode(memberNames.get(i), spec.placements.get(i % spec.placements.size()));
-        }
     }
 
-    public static SerfPoolBuilder builder() {
-        return new SerfPoolBuilder();
+    /** Adds a member before the pool starts. */
+    public Node add(String name, Placement placement) {
+        if (started) {
+            throw new IllegalStateException("the pool has started; use addMember");
+        }
+        return addNode(name, placement);
     }
 
     private Node addNode(String name, Placement placement) {
-        Map<String, String> tags = Tags.copyOf(spec.tags.apply(name, placement));
+        Map<String, String> tags = Tags.copyOf(spec.tags().apply(name, placement));
         MemberControl control = new MemberControl();
         controls.put(name, control);
         names.add(name);
-        return world.addNode(name, placement, DiskConfig.instant(), () -> new SerfProcess(name, tags, spec.config,
+        return world.addNode(name, placement, DiskConfig.instant(), () -> new SerfProcess(name, tags, spec.config(),
                 nextStartup.getOrDefault(name, joinThroughSeeds(name)), control, observer));
     }
 
@@ -96,11 +99,11 @@ public final class SerfPoolHarness {
             throw new IllegalStateException("already started");
         }
         started = true;
-        if (spec.startMode == SerfPoolBuilder.StartMode.PRE_JOINED) {
+        if (spec.startMode() == StartMode.PRE_JOINED) {
             List<Startup.Peer> peers = new ArrayList<>();
             for (String n : names) {
                 Node node = world.node(n);
-                peers.add(new Startup.Peer(n, node.id(), Tags.copyOf(spec.tags.apply(n, node.placement()))));
+                peers.add(new Startup.Peer(n, node.id(), Tags.copyOf(spec.tags().apply(n, node.placement()))));
             }
             for (String n : names) {
                 startNode(n, new Startup.PreJoined(peers), false);
@@ -109,12 +112,12 @@ public final class SerfPoolHarness {
         }
         for (int i = 0; i < names.size(); i++) {
             String n = names.get(i);
-            if (i < spec.seedCount) {
+            if (i < spec.seedCount()) {
                 startNode(n, i == 0 ? new Startup.Alone() : joinThroughSeeds(n), i > 0);
-            } else if (spec.joinStagger.isZero()) {
+            } else if (spec.joinStagger().isZero()) {
                 startNode(n, joinThroughSeeds(n), true);
             } else {
-                long at = spec.joinStagger.toNanos() * i;
+                long at = spec.joinStagger().toNanos() * i;
                 world.simulation().schedule(at, () -> startNode(n, joinThroughSeeds(n), true));
             }
         }
@@ -136,7 +139,7 @@ public final class SerfPoolHarness {
 
     private Startup joinThroughSeeds(String name) {
         List<NodeId> seeds = new ArrayList<>();
-        for (int i = 0; i < spec.seedCount && i < names.size(); i++) {
+        for (int i = 0; i < spec.seedCount() && i < names.size(); i++) {
             if (!names.get(i).equals(name)) {
                 seeds.add(world.node(names.get(i)).id());
             }
@@ -150,36 +153,7 @@ public final class SerfPoolHarness {
                 }
             }
         }
-        return new Startup.JoinSeeds(seeds, spec.retryJoinInterval.toNanos(), spec.agentStartup);
-    }
-
-    // ----- running -----
-
-    public void runFor(Duration d) {
-        world.simulation().runUntil(world.now() + d.toNanos());
-    }
-
-    /**
-     * Runs until {@code condition} holds or {@code limit} more virtual time passed; returns whether
-     * it holds. The condition is checked every {@value #CHECK_EVERY_MILLIS} ms of virtual time (so
-     * that O(n^2) checks such as {@link #converged()} stay cheap on large pools); measurements
-     * come from the metrics, which are exact to the event.
-     */
-    public boolean runUntil(BooleanSupplier condition, Duration limit) {
-        long end = world.now() + limit.toNanos();
-        long step = CHECK_EVERY_MILLIS * 1_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (world.now() >= end) {
-                return false;
-            }
-            world.simulation().runUntil(Math.min(end, world.now() + step));
-        }
-        return true;
-    }
-
-    /** Virtual time since the start, in nanoseconds. */
-    public long now() {
-        return world.now();
+        return new Startup.JoinSeeds(seeds, spec.retryJoinInterval().toNanos(), spec.agentStartup());
     }
 
     // ----- faults -----
@@ -285,10 +259,6 @@ public final class SerfPoolHarness {
 
     // ----- views -----
 
-    public World world() {
-        return world;
-    }
-
     public GossipMetrics metrics() {
         return metrics;
     }
@@ -299,7 +269,7 @@ public final class SerfPoolHarness {
     }
 
     public GossipConfig config() {
-        return spec.config;
+        return spec.config();
     }
 
     /** Every member ever added, in order. */
@@ -364,11 +334,6 @@ public final class SerfPoolHarness {
             }
         }
         return true;
-    }
-
-    /** The kernel trace fingerprint: equal for runs that did the same things at the same instants. */
-    public String traceHash() {
-        return world.trace().hashHex();
     }
 
     /** Live members other than {@code member} whose view of it is (or, with {@code negate}, is not) one of {@code states}. */

@@ -1,6 +1,0 @@
-/**
- * {@link io.clustersim.raft.harness.RaftClusterHarness}: a plain Raft cluster on a kernel
- * {@link io.clustersim.kernel.World} (servers, optional workload clients, an invariant checker and
- * a metrics recorder), with leader lookup and crash/restart by name. Scenario runners build on it.
- */
-package io.clustersim.raft.harness;
