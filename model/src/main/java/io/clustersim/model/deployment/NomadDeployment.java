@@ -96,6 +96,7 @@ public final class NomadDeployment implements Deployment {
         private final World world;
         private final Map<String, RegionParts> regions = new LinkedHashMap<>();
         private final Map<String, DurableImage> disks = new LinkedHashMap<>();
+        private final Map<String, ServerRecorder> recorders = new LinkedHashMap<>();
         private final OperatorConsole console = new OperatorConsole();
 
         Built(World world) {
@@ -131,6 +132,7 @@ public final class NomadDeployment implements Deployment {
                         .add(r.watcher);
                 DurableImage disk = disks.computeIfAbsent(p.name(), n -> new DurableImage());
                 ServerRecorder recorder = new ServerRecorder(world.telemetry(), p.placement());
+                recorders.put(p.name(), recorder);
                 Node n = world.addNode(p.name(), p.placement(), spec.disk(), () -> {
                     List<NodeId> seeds = new ArrayList<>(allServers);
                     seeds.removeIf(id -> id.name().equals(p.name()));
@@ -141,9 +143,7 @@ public final class NomadDeployment implements Deployment {
             }
             world.trace().addSink((time, kind, src, dst, type, detail) -> {
                 if (kind == TraceKind.CRASH && serverIndex.containsKey(src)) {
-                    Placement place = world.node(src).placement();
-                    world.telemetry().counter(NomadMetrics.SERVER_FAILURES,
-                            Labels.of("region", place.region(), "zone", place.zone())).increment();
+                    recorders.get(src).serverFailures().increment();
                 }
             });
             addProbes(topology, placements);

@@ -182,6 +182,10 @@ public final class ServerAgent implements Process, RaftHost {
     public void onStop(NodeContext context, StopSignal signal) {
         boolean leave = signal == StopSignal.TERMINATE ? config.leaveOnTerminate() : config.leaveOnInterrupt();
         if (!leave || raft == null || leaving) {
+            if (!leaving) {
+                // Stopping without leaving is a failure to the others: they see it as a crash.
+                recorder.serverFailures().increment();
+            }
             context.exit();
             return;
         }

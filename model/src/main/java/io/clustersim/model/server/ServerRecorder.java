@@ -15,6 +15,13 @@ public final class ServerRecorder {
     public ServerRecorder(Telemetry telemetry, Placement place) {
         this.telemetry = telemetry;
         this.labels = Labels.of("region", place.region(), "zone", place.zone());
+        // Created at once, so that a report shows a zero rather than leaving the figure out.
+        rpcForwards();
+        rpcHoldTimeouts();
+        autopilotRemovals();
+        autopilotPromotions();
+        serverLeaves();
+        serverFailures();
     }
 
     Counter rpcForwards() {
@@ -35,6 +42,11 @@ public final class ServerRecorder {
 
     Counter serverLeaves() {
         return telemetry.counter(NomadMetrics.SERVER_LEAVES, labels);
+    }
+
+    /** Crashes are counted by the deployment (a crashed process records nothing); stops without leave here. */
+    public Counter serverFailures() {
+        return telemetry.counter(NomadMetrics.SERVER_FAILURES, labels);
     }
 
     Samples replicationLag() {

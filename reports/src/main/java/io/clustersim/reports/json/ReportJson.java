@@ -3,6 +3,7 @@ package io.clustersim.reports.json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clustersim.reports.stats.Summary;
 import io.clustersim.scenarios.run.Metric;
@@ -45,6 +46,13 @@ public final class ReportJson {
                 put(n, e.getKey(), v.value());
             } else if (m instanceof Metric.Samples s) {
                 n.set(e.getKey(), summary(Summary.of(s.values())));
+            } else if (m instanceof Metric.Timeline t) {
+                ArrayNode steps = n.putArray(e.getKey());
+                for (int i = 0; i < t.values().length; i++) {
+                    ObjectNode step = steps.addObject();
+                    step.put("atSeconds", t.timesNanos()[i] / 1e9);
+                    put(step, "value", t.values()[i]);
+                }
             } else {
                 n.set(e.getKey(), group(((Metric.Group) m).members()));
             }

@@ -40,6 +40,10 @@ public final class TextSummary {
                     sb.append(String.format(Locale.ROOT, "  %-34s n=%d p50=%.3f p90=%.3f p99=%.3f max=%.3f%n",
                             name, x.count(), x.p50(), x.p90(), x.p99(), x.max()));
                 }
+            } else if (m instanceof Metric.Timeline t) {
+                // The summary lines below name what changed and when; the report has every step.
+                sb.append(String.format(Locale.ROOT, "  %-34s %d changes, last %.0f%n", name,
+                        t.values().length - 1, t.values()[t.values().length - 1]));
             } else {
                 render(sb, name + ".", ((Metric.Group) m).members());
             }

@@ -22,6 +22,20 @@ public sealed interface Metric {
         }
     }
 
+    /**
+     * A value over time, as steps: {@code values[i]} holds from {@code timesNanos[i]} until the
+     * next change (the peer set of a region, say).
+     */
+    record Timeline(long[] timesNanos, double[] values) implements Metric {
+        public Timeline {
+            if (timesNanos.length != values.length) {
+                throw new IllegalArgumentException("a timeline needs a value for every change time");
+            }
+            timesNanos = timesNanos.clone();
+            values = values.clone();
+        }
+    }
+
     /** Named sub-metrics, e.g. failure detection's {@code first} and {@code all}. */
     record Group(Map<String, Metric> members) implements Metric {
         public Group {

@@ -1,6 +1,7 @@
 package io.clustersim.scenarios.run;
 
 import io.clustersim.kernel.telemetry.Labels;
+import io.clustersim.kernel.telemetry.Level;
 import io.clustersim.kernel.telemetry.MetricName;
 import io.clustersim.kernel.telemetry.Telemetry;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ final class TelemetryReport {
         for (String region : values("region")) {
             Map<String, Metric> r = new LinkedHashMap<>();
             put(r, from, to, l -> region.equals(l.get("region")));
+            putTimelines(r, region);
             Map<String, Metric> zones = new LinkedHashMap<>();
             for (String zone : values("zone")) {
                 if (telemetry.entries().stream().anyMatch(e -> region.equals(e.labels().get("region"))
@@ -62,6 +64,21 @@ final class TelemetryReport {
             }
         }
         return new Metric.Group(out);
+    }
+
+    /** Each level the region has one instrument of (its peer set, its leader), step by step. */
+    private void putTimelines(Map<String, Metric> out, String region) {
+        for (MetricName name : catalogue) {
+            if (name.kind() != MetricName.Kind.LEVEL) {
+                continue;
+            }
+            List<Telemetry.Entry> matching = telemetry.entries(name).stream()
+                    .filter(e -> region.equals(e.labels().get("region")) && e.labels().get("zone") == null).toList();
+            if (matching.size() == 1) {
+                Level l = matching.get(0).level();
+                out.put(name.key() + "OverTime", new Metric.Timeline(l.changeTimes(), l.changeValues()));
+            }
+        }
     }
 
     private TreeSet<String> values(String label) {
