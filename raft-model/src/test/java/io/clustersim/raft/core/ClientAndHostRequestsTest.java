@@ -237,6 +237,37 @@ class ClientAndHostRequestsTest {
     }
 
     @Test
+    void when_aReadReachesALoneLeaderBeforeItsFirstCommit_then_itIsAnsweredAsThatCommitLands() {
+        FakeCluster c = new FakeCluster(PAPER, 1, 0);
+        c.fire(1, "raft/election");
+        c.syncOne(1); // the vote for itself: it leads, and its no-op is being written
+        assertThat(c.server(1).isLeader()).isTrue();
+        assertThat(c.server(1).view().commitIndex()).isZero();
+        c.deliver(new Envelope<>(CLIENT, id(1), read(1, "k")));
+        assertThat(answers(c, 1)).isEmpty();
+        c.syncOne(1);
+        assertThat(answers(c, 1)).containsExactly("c1 #1 OK");
+    }
+
+    @Test
+    void when_anAnsweredReadIsFollowedByMoreCommits_then_itIsNotAnsweredAgain() {
+        FakeCluster c = leader(PAPER, 3);
+        c.deliver(new Envelope<>(CLIENT, id(1), read(1, "k")));
+        c.deliverAll(c.take(1, AppendEntries.class).stream().filter(e -> e.to().equals(id(2))).toList());
+        c.sync(2);
+        c.deliverAll(c.take(2, AppendEntriesResponse.class));
+        assertThat(answers(c, 1)).containsExactly("c1 #1 OK");
+        c.clearOutbox();
+        c.server(1).propose(new RequestId("c", 2), new Command("x", "2", 10));
+        c.sync(1);
+        c.deliverAll(c.take(1, AppendEntries.class));
+        c.syncAll();
+        c.deliverAll(c.take(0, AppendEntriesResponse.class));
+        assertThat(c.server(1).view().commitIndex()).isEqualTo(3);
+        assertThat(answers(c, 1)).isEmpty();
+    }
+
+    @Test
     void when_aLeaderLosesAndRegainsLeadership_then_aReadItHadPendingIsAnsweredOnlyOnce() {
         FakeCluster c = leader(PAPER, 3);
         c.deliver(new Envelope<>(CLIENT, id(1), read(1, "k")));

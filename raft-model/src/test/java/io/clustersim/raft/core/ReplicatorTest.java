@@ -236,11 +236,13 @@ class ReplicatorTest {
         assertThat(c.take(1, InstallSnapshot.class)).hasSize(1); // lost
         long sentAt = c.now();
 
-        c.advance(sentAt + Duration.ofSeconds(1).toNanos() - 1 - c.now());
+        // Heartbeats every 50 ms: the 20th comes exactly one retry time after the snapshot.
+        for (int beat = 1; beat < 20; beat++) {
+            c.fire(1, "raft/heartbeat");
+            assertThat(c.take(1, InstallSnapshot.class)).as("heartbeat %d", beat).isEmpty();
+        }
         c.fire(1, "raft/heartbeat");
-        assertThat(c.take(1, InstallSnapshot.class)).isEmpty();
-        c.advance(1);
-        c.fire(1, "raft/heartbeat");
+        assertThat(c.now() - sentAt).isEqualTo(Duration.ofSeconds(1).toNanos());
         assertThat(c.take(1, InstallSnapshot.class)).hasSize(1);
     }
 
@@ -384,6 +386,22 @@ class ReplicatorTest {
         }
         assertThat(timeoutNow).extracting(Envelope::to).containsExactly(id(3));
         assertThat(c.server(3).view().lastLogIndex()).isEqualTo(c.server(1).view().lastLogIndex());
+    }
+
+    @Test
+    void when_etcdOrPaperLeadersTransfer_then_theTransferIsGivenTheirElectionTimeout() {
+        // etcd: electionTick ticks (10 x 100 ms); the paper's timing: the longest election timeout.
+        FakeCluster etcd = new FakeCluster(RaftConfig.etcd(), 3, 0);
+        for (int i = 0; i < 10 && !etcd.server(1).isLeader(); i++) {
+            etcd.fire(1, "raft/tick");
+            etcd.settle();
+        }
+        etcd.server(1).transferLeadership(id(2));
+        assertThat(etcd.timerDue(1, "raft/transfer") - etcd.now()).isEqualTo(Duration.ofSeconds(1).toNanos());
+
+        FakeCluster paper = leader(PAPER, 3, 0);
+        paper.server(1).transferLeadership(id(2));
+        assertThat(paper.timerDue(1, "raft/transfer") - paper.now()).isEqualTo(Duration.ofMillis(300).toNanos());
     }
 
     @Test

@@ -82,6 +82,8 @@ class SnapshotAndRecoveryTest {
         assertThat(c.server(2).view().snapshotIndex()).isEqualTo(6);
         assertThat(c.server(2).view().lastLogIndex()).isEqualTo(8);
         assertThat(c.server(2).view().entryAt(7)).isNotNull();
+        assertThat(c.server(2).view().entryAt(6)).as("compacted into the snapshot").isNull();
+        assertThat(c.server(2).view().termAt(6)).isEqualTo(2);
         assertThat(c.server(2).view().commitIndex()).isEqualTo(6);
         assertThat(c.server(2).view().lastApplied()).isEqualTo(6);
         assertThat(c.server(2).view().configuration()).isEqualTo(four);

@@ -304,9 +304,23 @@ class TimingProfilesTest {
         }
 
         @Test
+        void when_aCheckQuorumLeaderHearsANewerTerm_then_itsQuorumCheckStopsWithIt() {
+            FakeCluster c = new FakeCluster(quorum, 3, 0);
+            c.fire(1, ELECTION);
+            c.settle();
+            assertThat(c.hasTimer(1, "raft/check-quorum")).isTrue();
+            c.deliver(new Envelope<>(id(2), id(1), new AppendEntriesResponse(9, false, 0, 0, 1, false)));
+            assertThat(c.server(1).view().role()).isEqualTo(Role.FOLLOWER);
+            assertThat(c.hasTimer(1, "raft/check-quorum")).isFalse();
+            assertThat(c.hasTimer(1, "raft/heartbeat")).isFalse();
+        }
+
+        @Test
         void when_aFollowerHeardTheLeaderWithinTheMinimumTimeout_then_itRefusesVotesInLease() {
-            // Thesis section 4.2.3; a leadership transfer's real vote is exempt.
+            // Thesis section 4.2.3; a leadership transfer's real vote is exempt. The leader is
+            // heard at 100 ms, so the lease runs to 250 ms.
             FakeCluster c = new FakeCluster(quorum, 3, 0, observer);
+            c.advance(100 * MS);
             c.deliver(new Envelope<>(id(1), id(2), new AppendEntries(2, id(1), 1, 1, List.of(), 0, 1, false)));
             observer.clear();
             c.advance(100 * MS);

@@ -168,6 +168,30 @@ class VotingAndObserverTest {
     }
 
     @Test
+    void when_theCommitIndexAdvancesAgain_then_onlyTheNewlyCommittedEntriesAreReported() {
+        FakeCluster c = new FakeCluster(PAPER, 3, 0, observer);
+        c.fire(1, "raft/election");
+        c.settle();
+        c.server(1).propose(new io.clustersim.raft.log.RequestId("c", 1), new io.clustersim.raft.log.Command("x", "1", 10));
+        c.settle();
+        assertThat(observer.of(id(1), "entryCommitted")).containsExactly("s1 entryCommitted 1", "s1 entryCommitted 2",
+                "s1 entryCommitted 3");
+    }
+
+    @Test
+    void when_aTransferCandidateHearsFromALeaderOfItsOwnTerm_then_itKeepsCampaignButLearnsTheLeader() {
+        // hashicorp appendEntries: a candidate steps down on an append of its term unless its
+        // candidacy came from a leadership transfer (candidateFromLeadershipTransfer).
+        FakeCluster c = new FakeCluster(PAPER, 3, 0);
+        c.deliver(new Envelope<>(id(1), id(2), new TimeoutNow(2)));
+        assertThat(c.server(2).view().role()).isEqualTo(Role.CANDIDATE);
+        assertThat(c.server(2).view().currentTerm()).isEqualTo(3);
+        c.deliver(new Envelope<>(id(3), id(2), new AppendEntries(3, id(3), 1, 1, List.of(), 0, 1, false)));
+        assertThat(c.server(2).view().role()).isEqualTo(Role.CANDIDATE);
+        assertThat(c.server(2).view().leader()).isEqualTo(id(3));
+    }
+
+    @Test
     void when_aTruncationRemovesAConfiguration_then_theEarlierOneGovernsAgainAndIsReported() {
         // Thesis section 4.1: the latest configuration in the log governs, committed or not, so
         // deleting it brings the previous one back.

@@ -41,6 +41,16 @@ class LogEdgesTest {
     }
 
     @Test
+    void when_entriesAreTruncated_then_theirDigestsAreGoneToo() {
+        RaftLog l = log(5, 1);
+        assertThat(l.prefixDigest(5)).isNotZero();
+        l.truncateFrom(4);
+        assertThat(l.prefixDigest(4)).isZero();
+        assertThat(l.prefixDigest(5)).isZero();
+        assertThat(l.prefixDigest(3)).isNotZero();
+    }
+
+    @Test
     void when_compacted_then_theBaseTakesTheLastCompactedEntrysPlaceAndItIsNoLongerHeld() {
         RaftLog l = log(6, 1);
         l.append(noop(7, 2));
