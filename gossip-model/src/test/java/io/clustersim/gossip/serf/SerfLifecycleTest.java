@@ -156,6 +156,34 @@ class SerfLifecycleTest {
     }
 
     @Test
+    void when_aFailedMemberIsForcedToLeave_then_itIsLeftHereAndTheIntentGoesOutOnItsBehalf() {
+        // serf RemoveFailedNode: a leave intent for the failed member, so others reap it after the
+        // tombstone timeout instead of reconnecting to it.
+        SerfFixture f = new SerfFixture();
+        f.hear(new Dead("c", 1, "d"));
+        assertThat(f.status("c")).isEqualTo(MemberStatus.FAILED);
+        f.a.forceLeave("c");
+        assertThat(f.status("c")).isEqualTo(MemberStatus.LEFT);
+        assertThat(f.eventsAbout("c")).containsExactly("MEMBER_FAILED", "MEMBER_LEAVE");
+        assertThat(f.piggyback()).contains(new LeaveIntent("c", 1));
+    }
+
+    @Test
+    void when_nobodyElseIsAliveOrTheAgentIsShutDown_then_forceLeaveTellsNobody() {
+        SerfFixture alone = new SerfFixture(GossipConfig.lan(), 0, 42);
+        alone.hear(new io.clustersim.gossip.message.Alive("c", id("c"), 1, new TreeMap<>()), new Dead("c", 1, "a"));
+        alone.a.forceLeave("c");
+        assertThat(alone.status("c")).isEqualTo(MemberStatus.LEFT);
+        assertThat(alone.piggyback()).noneMatch(u -> u instanceof LeaveIntent);
+
+        SerfFixture down = new SerfFixture();
+        down.hear(new Dead("c", 1, "d"));
+        down.a.shutdown();
+        down.a.forceLeave("c");
+        assertThat(down.status("c")).isEqualTo(MemberStatus.FAILED);
+    }
+
+    @Test
     void when_listingMembersByTag_then_onlyThoseWithThatValueAreReturned() {
         SerfFixture f = new SerfFixture();
         f.a.addKnownMember("g", new NodeId(6, "g"), Map.of("role", "nomad"));
