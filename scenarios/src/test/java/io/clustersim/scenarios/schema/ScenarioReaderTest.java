@@ -277,4 +277,108 @@ class ScenarioReaderTest {
         assertThat(error(VALID + "gossip: { probeIntervall: 1s }\n").problem()).contains("unknown key 'probeIntervall'");
         assertThat(error(VALID + "gossip: { gossipNodes: 0 }\n").path()).isEqualTo("gossip.gossipNodes");
     }
+
+    @Test
+    void when_nomadSectionIsOmitted_then_nomadsDefaultsApply() {
+        Scenario s = reader.read("s.yaml", VALID);
+        var n = s.nomad();
+        assertThat(n.bootstrapExpect()).isZero(); // resolved per region to its number of servers
+        assertThat(n.leaveOnTerminate()).isFalse();
+        assertThat(n.leaveOnInterrupt()).isFalse();
+        assertThat(n.rpcHoldTimeout()).hasSeconds(5);
+        assertThat(n.reconcileInterval()).hasSeconds(60);
+        assertThat(n.retryJoinInterval()).hasSeconds(30);
+        assertThat(n.autopilot().cleanupDeadServers()).isTrue();
+        assertThat(n.autopilot().maxTrailingLogs()).isEqualTo(250);
+        assertThat(n.authoritativeRegion()).isNull();
+        assertThat(s.warmupNanos()).isEqualTo(30_000_000_000L);
+        assertThat(s.probes().interval()).hasSeconds(1);
+        assertThat(s.probes().timeout()).hasSeconds(5);
+        assertThat(s.probes().kinds()).containsExactly(io.clustersim.model.probe.ProbeKind.WRITE,
+                io.clustersim.model.probe.ProbeKind.CONSISTENT_READ, io.clustersim.model.probe.ProbeKind.STALE_READ);
+    }
+
+    @Test
+    void when_nomadSectionIsGiven_then_everySettingIsApplied() {
+        Scenario s = reader.read("s.yaml", VALID + """
+                warmup: 10s
+                nomad:
+                  bootstrapExpect: 3
+                  leaveOnTerminate: true
+                  rpcHoldTimeout: 2s
+                  stateSize: 200MB
+                  autopilot: { cleanupDeadServers: false, minQuorum: 3, serverStabilizationTime: 20s }
+                probes: { interval: 500ms, timeout: 2s, kinds: [write, staleRead] }
+                """);
+        var n = s.nomad();
+        assertThat(n.bootstrapExpect()).isEqualTo(3);
+        assertThat(n.leaveOnTerminate()).isTrue();
+        assertThat(n.rpcHoldTimeout()).hasSeconds(2);
+        assertThat(n.stateBaseBytes()).isEqualTo(200L * 1000 * 1000);
+        assertThat(n.autopilot().cleanupDeadServers()).isFalse();
+        assertThat(n.autopilot().minQuorum()).isEqualTo(3);
+        assertThat(n.autopilot().serverStabilizationTime()).hasSeconds(20);
+        assertThat(s.warmupNanos()).isEqualTo(10_000_000_000L);
+        assertThat(s.probes().interval()).hasMillis(500);
+        assertThat(s.probes().kinds()).hasSize(2);
+    }
+
+    @Test
+    void when_nomadSettingsCannotWork_then_theyAreRefusedWithTheReason() {
+        InputError hold = error(VALID + "nomad: { rpcHoldTimeout: 0s }\n");
+        assertThat(hold.path()).isEqualTo("nomad.rpcHoldTimeout");
+        assertThat(hold.problem()).contains("greater than zero");
+        assertThat(error(VALID + "nomad: { bootstrapExpect: -1 }\n").path()).isEqualTo("nomad.bootstrapExpect");
+        assertThat(error(VALID + "nomad: { autopilot: { cleanupDeadServer: true } }\n").problem())
+                .contains("unknown key 'cleanupDeadServer'");
+        assertThat(error(VALID + "probes: { kinds: [write, read] }\n").problem()).contains("expected a probe kind");
+        assertThat(error(VALID + "probes: { interval: 0s }\n").path()).isEqualTo("probes.interval");
+        assertThat(error(VALID + "warmup: 2m\n").problem()).contains("duration");
+    }
+
+    @Test
+    void when_settingsGoAgainstNomadsAdvice_then_warningsSayWhy() {
+        Scenario s = reader.read("s.yaml", VALID + "nomad: { bootstrapExpect: 5 }\n");
+        assertThat(s.warnings()).anySatisfy(w -> assertThat(w).contains("bootstrapExpect 5").contains("never bootstrap"));
+        // VALID's region has 3 servers in two zones: fine on count, and spread.
+        assertThat(reader.read("s.yaml", VALID).warnings()).isEmpty();
+        Scenario even = reader.read("s.yaml", VALID.replace("{ name: b, servers: 2 }", "{ name: b, servers: 3 }"));
+        assertThat(even.warnings()).singleElement().asString().contains("even count");
+        Scenario oneZone = reader.read("s.yaml", VALID.replace("{ name: a, servers: 1, clients: 2 }", "{ name: a, servers: 0, clients: 2 }"));
+        assertThat(oneZone.warnings()).anySatisfy(w -> assertThat(w).contains("all its servers in zone b"));
+        assertThat(ScenarioReader.describe(s)).contains("warning: nomad.bootstrapExpect 5");
+    }
+
+    @Test
+    void when_stopsAndForceLeavesTargetPlaces_then_theyAreResolved() {
+        Scenario s = reader.read("s.yaml", VALID + """
+                failures:
+                  - { at: 10s, stop: server-1 }
+                  - { at: 20s, interrupt: follower }
+                  - { at: 30s, forceLeave: server-1 }
+                  - { at: 40s, crash: "region:r1", for: 10s }
+                  - { at: 60s, crash: "datacenter:dc1", for: 10s }
+                """);
+        assertThat(s.failures()).extracting(f -> f.fault()).containsExactly(
+                new io.clustersim.faults.Fault.Stop(new io.clustersim.faults.Target.Node("server-1"),
+                        io.clustersim.kernel.node.StopSignal.TERMINATE),
+                new io.clustersim.faults.Fault.Stop(new io.clustersim.faults.Target.Follower(),
+                        io.clustersim.kernel.node.StopSignal.INTERRUPT),
+                new io.clustersim.faults.Fault.ForceLeave("server-1"),
+                new io.clustersim.faults.Fault.Crash(new io.clustersim.faults.Target.Region("r1")),
+                new io.clustersim.faults.Fault.Crash(new io.clustersim.faults.Target.Datacenter("dc1")));
+        assertThat(error(VALID + "failures:\n  - { at: 1s, crash: \"region:mars\" }\n").problem()).contains("'mars'");
+        assertThat(error(VALID + "failures:\n  - { at: 1s, forceLeave: leader }\n").path()).isEqualTo("failures[0].forceLeave");
+    }
+
+    @Test
+    void when_aRegionIsAuthoritative_then_aclsReplicateFromItAndProbesWriteAcls() {
+        String two = VALID.replace("    - name: r1\n", "    - name: r1\n      authoritative: true\n") + """
+                """;
+        Scenario s = reader.read("s.yaml", two);
+        assertThat(s.nomad().authoritativeRegion()).isEqualTo("r1");
+        assertThat(s.probes().kinds()).contains(io.clustersim.model.probe.ProbeKind.ACL_WRITE);
+        assertThat(error(VALID.replace("    - name: r1\n", "    - name: r1\n      authoritative: yes please\n")).path())
+                .isEqualTo("topology.regions[0].authoritative");
+    }
 }
