@@ -1,6 +1,5 @@
 package io.clustersim.kernel.trace;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -122,28 +121,15 @@ public final class Trace {
         return (h ^ v) * FNV_PRIME;
     }
 
+    /**
+     * A name's contribution: String.hashCode, which the Java API specifies exactly (so it is the
+     * same on every JVM) and which a String caches, so the few names a run uses (nodes, message
+     * types) are hashed once each instead of at every event; spread over 64 bits.
+     */
     private static long nameHash(String s) {
         if (s == null) {
             return 0;
         }
-        long h = 0xcbf29ce484222325L;
-        int n = s.length();
-        boolean ascii = true;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x80) {
-                ascii = false;
-                break;
-            }
-            h = (h ^ c) * FNV_PRIME;
-        }
-        if (ascii) {
-            return h;
-        }
-        h = 0xcbf29ce484222325L;
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            h = (h ^ (b & 0xff)) * FNV_PRIME;
-        }
-        return h;
+        return (s.hashCode() + 0x1_0000_0000L) * 0x9E3779B97F4A7C15L;
     }
 }
