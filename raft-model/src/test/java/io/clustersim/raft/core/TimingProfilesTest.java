@@ -183,7 +183,7 @@ class TimingProfilesTest {
         @Test
         void when_aPreCandidateGetsNoAnswer_then_itKeepsItsRandomisedTimeoutForTheNextRound() {
             // becomePreCandidate does not reset; the first draw gives 15 ticks, a new draw 10.
-            FakeCluster c = new FakeCluster(etcd, 3, 0, observer, () -> ScriptedRandom.ints(5, 0, 0, 0));
+            FakeCluster c = new FakeCluster(etcd, 3, 0, observer, () -> ScriptedRandom.draws(5, 0, 0, 0));
             int ticks = 0;
             while (observer.of(id(1), "electionTimerFired").size() < 2) {
                 c.fire(1, TICK);
@@ -196,7 +196,7 @@ class TimingProfilesTest {
         void when_aCandidateGetsNoAnswer_then_itsNextRoundUsesAFreshTimeout() {
             // becomeCandidate calls reset, which draws a new randomised timeout (10 ticks here).
             RaftConfig noPreVote = etcd.withPreVote(false);
-            FakeCluster c = new FakeCluster(noPreVote, 3, 0, observer, () -> ScriptedRandom.ints(5, 0, 0, 0));
+            FakeCluster c = new FakeCluster(noPreVote, 3, 0, observer, () -> ScriptedRandom.draws(5, 0, 0, 0));
             int ticks = 0;
             while (observer.of(id(1), "electionTimerFired").size() < 2) {
                 c.fire(1, TICK);
@@ -207,6 +207,22 @@ class TimingProfilesTest {
             assertThat(observer.of(id(1), "electionTimerFired")).containsExactly("s1 electionTimerFired t1 FOLLOWER",
                     "s1 electionTimerFired t2 CANDIDATE");
             assertThat(c.server(1).view().currentTerm()).isEqualTo(3);
+        }
+
+        @Test
+        void when_aTimeoutNowOfTheCurrentTermArrives_then_theCandidacyKeepsTheFirstFreshTimeout() {
+            // adoptTerm changes nothing for a term already current (paper, section 5.1), so the
+            // transfer target goes straight to candidate: one reset, one new draw (15 ticks here).
+            FakeCluster c = new FakeCluster(etcd, 3, 0, observer, () -> ScriptedRandom.draws(0, 5, 0));
+            observer.clear();
+            c.deliver(new Envelope<>(id(1), id(2), new io.clustersim.raft.message.TimeoutNow(1)));
+            assertThat(c.server(2).view().role()).isEqualTo(Role.CANDIDATE);
+            int ticks = 0;
+            while (observer.of(id(2), "electionTimerFired").isEmpty()) {
+                c.fire(2, TICK);
+                ticks++;
+            }
+            assertThat(ticks).isEqualTo(15);
         }
 
         @Test

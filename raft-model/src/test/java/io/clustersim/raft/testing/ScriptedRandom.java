@@ -20,7 +20,7 @@ public final class ScriptedRandom implements UniformRandomProvider {
     }
 
     /** Bounded int draws return {@code values} in order, then 0. */
-    public static ScriptedRandom ints(Integer... values) {
+    public static ScriptedRandom draws(Integer... values) {
         return new ScriptedRandom(List.of(values), false);
     }
 
