@@ -1,5 +1,7 @@
 package io.clustersim.gossip.pool;
 
+import io.clustersim.gossip.config.MemberlistConfig;
+import io.clustersim.gossip.memberlist.MemberlistFormulas;
 import io.clustersim.gossip.message.GossipMessage;
 import io.clustersim.gossip.message.MemberState;
 import io.clustersim.gossip.observe.GossipObserver;
@@ -66,6 +68,17 @@ public final class GossipMetrics implements GossipObserver {
     private long windowStart;
     private double memberNanos;
     private long lastLiveChange;
+
+    /**
+     * The default healthy-again grace for a pool of {@code n}: the longest probe window (probe
+     * interval times the awareness multiplier) plus the longest suspicion timeout, the most a
+     * consequence of being degraded can lag behind.
+     */
+    public static long healthyAfterNanos(MemberlistConfig c, int n) {
+        long probe = c.probeInterval().toNanos();
+        long min = MemberlistFormulas.suspicionTimeoutNanos(c.suspicionMult(), Math.max(1, n), probe);
+        return probe * c.awarenessMaxMultiplier() + c.suspicionMaxTimeoutMult() * min;
+    }
 
     public GossipMetrics(LongSupplier clock, long healthyAfterNanos) {
         this.clock = clock;

@@ -1,8 +1,6 @@
 package io.clustersim.gossip.pool;
 
 import io.clustersim.gossip.config.GossipConfig;
-import io.clustersim.gossip.config.MemberlistConfig;
-import io.clustersim.gossip.memberlist.MemberlistFormulas;
 import io.clustersim.gossip.observe.GossipObserver;
 import io.clustersim.kernel.network.Placement;
 import io.clustersim.kernel.random.Distribution;
@@ -50,9 +48,6 @@ public record PoolSettings(GossipConfig config, BiFunction<String, Placement, Ma
         if (healthyAfter != null) {
             return healthyAfter.toNanos();
         }
-        MemberlistConfig c = config.memberlist();
-        long probe = c.probeInterval().toNanos();
-        long min = MemberlistFormulas.suspicionTimeoutNanos(c.suspicionMult(), n, probe);
-        return probe * c.awarenessMaxMultiplier() + c.suspicionMaxTimeoutMult() * min;
+        return GossipMetrics.healthyAfterNanos(config.memberlist(), n);
     }
 }

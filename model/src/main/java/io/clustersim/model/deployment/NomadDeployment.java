@@ -3,6 +3,11 @@ package io.clustersim.model.deployment;
 import io.clustersim.faults.Operator;
 import io.clustersim.faults.RoleDirectory;
 import io.clustersim.gossip.detections.DetectionRecorder;
+import io.clustersim.gossip.memberlist.NodeInfo;
+import io.clustersim.gossip.message.MemberState;
+import io.clustersim.gossip.observe.GossipObserver;
+import io.clustersim.gossip.pool.GossipMetrics;
+import io.clustersim.gossip.serf.MemberStatus;
 import io.clustersim.kernel.World;
 import io.clustersim.kernel.disk.DiskConfig;
 import io.clustersim.kernel.network.Placement;
@@ -23,6 +28,7 @@ import io.clustersim.model.server.NomadServerConfig;
 import io.clustersim.model.server.ServerAgent;
 import io.clustersim.model.server.ServerIdentity;
 import io.clustersim.model.server.ServerRecorder;
+import io.clustersim.model.server.ServerTags;
 import io.clustersim.model.topology.AgentPlacement;
 import io.clustersim.model.topology.Role;
 import io.clustersim.model.topology.Topology;
@@ -65,6 +71,7 @@ public final class NomadDeployment implements Deployment {
 
     private final Spec spec;
 
+
     public NomadDeployment(Spec spec) {
         this.spec = Objects.requireNonNull(spec, "spec");
     }
@@ -98,9 +105,13 @@ public final class NomadDeployment implements Deployment {
         private final Map<String, DurableImage> disks = new LinkedHashMap<>();
         private final Map<String, ServerRecorder> recorders = new LinkedHashMap<>();
         private final OperatorConsole console = new OperatorConsole();
+        /** The servers' Serf pool as the gossip metrics see it (one pool for every region). */
+        private final GossipMetrics gossip;
 
         Built(World world) {
             this.world = world;
+            int servers = (int) spec.topology().placements().stream().filter(p -> p.role() == Role.SERVER).count();
+            this.gossip = new GossipMetrics(world::now, GossipMetrics.healthyAfterNanos(spec.server().gossip().memberlist(), servers));
             Topology topology = spec.topology();
             List<AgentPlacement> placements = topology.placements();
             Map<String, Integer> serverIndex = new LinkedHashMap<>();
@@ -112,6 +123,7 @@ public final class NomadDeployment implements Deployment {
                 }
             }
             DetectionRecorder detections = new DetectionRecorder(world.trace());
+            GossipObserver serfObservers = GossipObserver.all(List.of(detections, gossip));
             for (RegionParts r : regions.values()) {
                 r.checker = new InvariantChecker(world::now, true);
                 r.metrics = new RaftMetrics(world::now, r.checker);
@@ -137,13 +149,16 @@ public final class NomadDeployment implements Deployment {
                     List<NodeId> seeds = new ArrayList<>(allServers);
                     seeds.removeIf(id -> id.name().equals(p.name()));
                     return new ServerAgent(new ServerIdentity(world.node(p.name()).id(), p.placement()), config, disk, seeds,
-                            observer, detections, recorder);
+                            observer, serfObservers, recorder);
                 });
                 allServers.add(n.id());
             }
             world.trace().addSink((time, kind, src, dst, type, detail) -> {
                 if (kind == TraceKind.CRASH && serverIndex.containsKey(src)) {
                     recorders.get(src).serverFailures().increment();
+                }
+                if (serverIndex.containsKey(src)) {
+                    noteForGossip(kind, src);
                 }
             });
             addProbes(topology, placements);
@@ -248,11 +263,67 @@ public final class NomadDeployment implements Deployment {
             };
         }
 
+        /**
+         * Tells the gossip metrics what happened to a server's process: a start makes it a live
+         * member, a crash opens a detection sample for those that see it alive, an exit is a
+         * departure if the others saw it leave and a failure otherwise.
+         */
+        private void noteForGossip(TraceKind kind, String server) {
+            String member = ServerTags.memberName(server, world.node(server).placement().region());
+            if (kind == TraceKind.START) {
+                if (world.now() > 0) {
+                    // A restart rejoins: measured until every live server sees it alive again.
+                    List<String> awaiting = new ArrayList<>();
+                    for (ServerAgent a : liveAgents()) {
+                        if (a.serf() != null && !a.serf().name().equals(member) && a.serf().memberlist().member(member)
+                                .map(NodeInfo::state).orElse(null) != MemberState.ALIVE) {
+                            awaiting.add(a.serf().name());
+                        }
+                    }
+                    gossip.joinStarted(member, awaiting);
+                }
+                gossip.memberUp(member);
+            } else if (kind == TraceKind.CRASH || kind == TraceKind.EXIT) {
+                List<String> seeing = new ArrayList<>();
+                boolean sawLeave = false;
+                for (ServerAgent a : liveAgents()) {
+                    if (a.serf() == null || a.serf().name().equals(member)) {
+                        continue;
+                    }
+                    MemberState s = a.serf().memberlist().member(member).map(NodeInfo::state).orElse(null);
+                    if (s == MemberState.ALIVE || s == MemberState.SUSPECT) {
+                        seeing.add(a.serf().name());
+                    }
+                    sawLeave |= a.serf().member(member).map(m -> m.status() == MemberStatus.LEAVING
+                            || m.status() == MemberStatus.LEFT).orElse(false);
+                }
+                if (kind == TraceKind.EXIT && sawLeave) {
+                    gossip.memberDeparted(member);
+                } else {
+                    gossip.memberCrashed(member, seeing);
+                }
+            }
+        }
+
+        private List<ServerAgent> liveAgents() {
+            List<ServerAgent> out = new ArrayList<>();
+            for (RegionParts r : regions.values()) {
+                for (String s : r.servers) {
+                    Node n = world.node(s);
+                    if (n.isUp() && n.process() instanceof ServerAgent a) {
+                        out.add(a);
+                    }
+                }
+            }
+            return out;
+        }
+
         @Override
         public void publish() {
             for (RegionParts r : regions.values()) {
                 r.metrics.publish(world.telemetry(), Labels.of("region", r.name), r.elections);
             }
+            gossip.publish(world.telemetry(), Labels.NONE);
         }
 
         @Override

@@ -81,6 +81,16 @@ class ExampleScenariosTest {
         assertThat(inWindow(r, w, "readAvailabilityStale")).isGreaterThanOrEqualTo(inWindow(r, w, "writeAvailability"));
         assertThat(count(r, "invariantViolations")).isZero();
         assertThat(count(r, "committedWritesLost")).isZero();
+        // The servers' Serf pool (WAN profile, 3 members): a probe round (5 s) plus the suspicion
+        // timeout, 30 s at its minimum once the other survivor confirms.
+        double[] detected = samples(r, "failureDetectionFirstSeconds");
+        assertThat(detected).hasSize(1);
+        assertThat(detected[0]).isBetween(30.0, 60.0);
+        assertThat(count(r, "falseFailures")).isZero();
+        // Restarted a minute later, its agent starts in 1 to 3 s and rejoins through server_join.
+        double[] rejoined = samples(r, "membershipConvergenceSeconds");
+        assertThat(rejoined).hasSize(1);
+        assertThat(rejoined[0]).isBetween(1.0, 10.0);
     }
 
     @Test
