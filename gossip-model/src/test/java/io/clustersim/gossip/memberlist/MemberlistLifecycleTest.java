@@ -68,6 +68,19 @@ class MemberlistLifecycleTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Disabled("bug: Memberlist.shutdown() does not cancel a pending leave's timeout timer, so the"
+            + " leave callback still fires TimeoutNanos later, after shutdown (its javadoc says it stops all timers)")
+    void when_shutDownDuringALeave_then_theLeaveTimeoutIsStoppedToo() {
+        MemberFixture f = new MemberFixture();
+        List<Long> done = new ArrayList<>();
+        f.a.leave(10 * S, () -> done.add(f.ports.now()));
+        f.a.shutdown();
+        assertThat(f.ports.nextTimerAt()).isEqualTo(-1);
+        f.ports.advance(20 * S);
+        assertThat(done).isEmpty();
+    }
+
+    @Test
     void when_aProbeWasAnsweredAndAJoinCompleted_then_shutdownStillLeavesNoTimer() {
         // The finished round's own timers and the join's TCP timeout must not linger either.
         MemberFixture f = new MemberFixture();
