@@ -289,16 +289,9 @@ public final class ScenarioReader {
     }
 
     private static Workload workload(YamlNode node) {
-        YamlMap m = YamlMap.of(node, "the workload").allowOnly("statusRpcInterval", "writesPerSecond", "writeTimeout");
-        Workload d = Workload.DEFAULT;
-        long timeout = m.durationNanos("writeTimeout", "how long a writer waits for an answer", d.writeTimeoutNanos());
-        if (timeout <= 0) {
-            throw InputError.at(m.require("writeTimeout", ""), "expected a write timeout greater than zero");
-        }
-        return new Workload(
-                m.durationNanos("statusRpcInterval", "how often each client calls a server", d.statusRpcIntervalNanos()),
-                m.number("writesPerSecond", "writes per second per region", d.writesPerSecond(), 0, 1e6),
-                timeout);
+        YamlMap m = YamlMap.of(node, "the workload").allowOnly("statusRpcInterval");
+        return new Workload(m.durationNanos("statusRpcInterval", "how often each client calls a server",
+                Workload.DEFAULT.statusRpcIntervalNanos()));
     }
 
     private static String describe(io.clustersim.raft.config.TimingProfile t) {
