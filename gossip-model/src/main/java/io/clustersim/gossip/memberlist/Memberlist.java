@@ -156,7 +156,12 @@ public final class Memberlist {
         }
     }
 
-    /** Stops all loops and timers; afterwards messages are ignored and nothing is sent. */
+    /**
+     * Stops all loops and their timers; afterwards messages are ignored and nothing is sent. A
+     * leave still waiting for its broadcast keeps its timeout: memberlist's {@code Leave} blocks on
+     * the broadcast or {@code time.After(timeout)}, and a {@code Shutdown} meanwhile (which drops
+     * the broadcast queue) leaves it to return at the timeout.
+     */
     public void shutdown() {
         if (shutdown) {
             return;
