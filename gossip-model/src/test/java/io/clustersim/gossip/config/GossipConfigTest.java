@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Profiles carry memberlist's and Serf's real defaults (reference sections 2.1, 2.2, 2.6). */
+/** Profiles carry memberlist's and Serf's real defaults (memberlist config.go DefaultLANConfig and DefaultWANConfig; serf serf/config.go DefaultConfig). */
 class GossipConfigTest {
 
     @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How long a LAN pool takes to declare a crashed member dead, against bounds derived from the
- * configuration (reference 2.3, 2.4).
+ * configuration (memberlist state.go, awareness.go, util.go; memberlist suspicion.go, util.go suspicionTimeout).
  */
 class DetectionTimeTest {
     private static final int SEEDS = 10;

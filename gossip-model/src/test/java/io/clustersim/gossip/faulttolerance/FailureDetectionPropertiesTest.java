@@ -37,7 +37,7 @@ class FailureDetectionPropertiesTest {
         return pool;
     }
 
-    /** The suspicion timeout's upper bound for {@code n} members (reference 2.4). */
+    /** The suspicion timeout's upper bound for {@code n} members (memberlist suspicion.go, util.go suspicionTimeout). */
     private static Duration suspicionMax(MemberlistConfig c, int n) {
         long min = MemberlistFormulas.suspicionTimeoutNanos(c.suspicionMult(), n, c.probeInterval().toNanos());
         return Duration.ofNanos(c.suspicionMaxTimeoutMult() * min);

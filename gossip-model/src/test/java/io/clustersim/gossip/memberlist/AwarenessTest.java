@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Lifeguard local health (reference 2.3 "Awareness"). */
+/** Lifeguard local health (memberlist awareness.go, state.go probeNode). */
 class AwarenessTest {
 
     @Test

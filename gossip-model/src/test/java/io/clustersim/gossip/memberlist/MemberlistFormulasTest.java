@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-/** The scaling rules against the reference's numbers (nomad-facts 2.3, 2.4). */
+/** The scaling rules against the reference's numbers (memberlist state.go, awareness.go, util.go; memberlist suspicion.go, util.go suspicionTimeout). */
 class MemberlistFormulasTest {
     private static final long S = 1_000_000_000L;
     private static final long WAN_PROBE = 5 * S;
@@ -22,7 +22,7 @@ class MemberlistFormulasTest {
 
     @Test
     void wan_smallPools_expectNoConfirmations_soSuspicionIsA30sFlatTimeout() {
-        // Reference 2.4: n <= 5 gives k = 0, so the timer starts (and stays) at min = 30 s.
+        // memberlist suspicion.go, util.go suspicionTimeout: n <= 5 gives k = 0, so the timer starts (and stays) at min = 30 s.
         for (int n = 1; n <= 5; n++) {
             assertThat(expectedConfirmations(6, n)).as("k for n=%d", n).isZero();
             assertThat(suspicionTimeoutNanos(6, n, WAN_PROBE)).isEqualTo(30 * S);
@@ -31,7 +31,7 @@ class MemberlistFormulasTest {
 
     @Test
     void wan_sixOrMore_startAt180s_andFallWithConfirmations() {
-        // Reference 2.4: n >= 6, k = 4, 180 s falling to about 115 / 78 / 51 / 30 s.
+        // memberlist suspicion.go, util.go suspicionTimeout: n >= 6, k = 4, 180 s falling to about 115 / 78 / 51 / 30 s.
         int n = 6;
         int k = expectedConfirmations(6, n);
         long min = suspicionTimeoutNanos(6, n, WAN_PROBE);
@@ -75,7 +75,7 @@ class MemberlistFormulasTest {
 
     @Test
     void retransmitLimit_growsWithLogOfClusterSize() {
-        // RetransmitMult * ceil(log10(n + 1)), reference 2.3.
+        // RetransmitMult * ceil(log10(n + 1)) (memberlist util.go retransmitLimit).
         assertThat(retransmitLimit(4, 1)).isEqualTo(4);
         assertThat(retransmitLimit(4, 9)).isEqualTo(4);
         assertThat(retransmitLimit(4, 10)).isEqualTo(8);

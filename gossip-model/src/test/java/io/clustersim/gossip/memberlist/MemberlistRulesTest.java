@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * One test per memberlist rule, each citing the reference section it comes from. The member under
+ * One test per memberlist rule, each citing the memberlist function it comes from. The member under
  * test is {@code a}; peers {@code b..f} are known alive at incarnation 1.
  */
 class MemberlistRulesTest {
@@ -96,7 +96,7 @@ class MemberlistRulesTest {
 
     @Test
     void aliveWithAHigherIncarnation_isAccepted_anEqualOrLowerOneIgnored() {
-        // Reference 2.5: alive(i) about another node applies only if i > known; it clears suspicion.
+        // memberlist state.go aliveNode, suspectNode, deadNode, refute: alive(i) about another node applies only if i > known; it clears suspicion.
         member();
         hear(new Suspect("b", 1, "c"));
         hear(alive("b", 1));
@@ -109,7 +109,7 @@ class MemberlistRulesTest {
 
     @Test
     void suspectBelowTheKnownIncarnation_isIgnored() {
-        // Reference 2.5: suspect(i) is ignored if i < known.
+        // memberlist state.go aliveNode, suspectNode, deadNode, refute: suspect(i) is ignored if i < known.
         member();
         hear(alive("b", 3));
         hear(new Suspect("b", 2, "c"));
@@ -118,7 +118,7 @@ class MemberlistRulesTest {
 
     @Test
     void deadWinsOverAliveAndSuspectAtTheSameIncarnation_andOnlyAHigherAliveRevives() {
-        // Reference 2.5: dead(i) ignored if i < known or already dead; suspect applies only to alive
+        // memberlist state.go aliveNode, suspectNode, deadNode, refute: dead(i) ignored if i < known or already dead; suspect applies only to alive
         // nodes; Dead -> Alive needs a higher incarnation and raises a join.
         member();
         hear(new Suspect("b", 1, "c"));
@@ -135,7 +135,7 @@ class MemberlistRulesTest {
 
     @Test
     void aDeadMessageFromTheMemberItself_meansItLeft() {
-        // Reference 2.5 "Leave": From = self marks Left, not Dead.
+        // memberlist state.go aliveNode, suspectNode, deadNode, refute: From = self marks Left, not Dead.
         member();
         hear(new Dead("b", 1, "b"));
         hear(new Dead("c", 1, "a"));
@@ -145,7 +145,7 @@ class MemberlistRulesTest {
 
     @Test
     void aSuspicionAboutSelf_isRefutedWithAHigherIncarnation_andCostsHealth() {
-        // Reference 2.5 "Refutation": incarnation = max(own+1, accused+1), broadcast alive, awareness +1.
+        // memberlist state.go aliveNode, suspectNode, deadNode, refute: incarnation = max(own+1, accused+1), broadcast alive, awareness +1.
         member();
         hear(new Suspect("a", 1, "b"));
         assertThat(a.incarnation()).isEqualTo(2);
@@ -160,7 +160,7 @@ class MemberlistRulesTest {
 
     @Test
     void anAliveAboutSelf_isIgnoredWhenIdentical_andRefutedWhenItDiffers() {
-        // Reference 2.5: an alive about self is ignored only when incarnation and meta match.
+        // memberlist state.go aliveNode, suspectNode, deadNode, refute: an alive about self is ignored only when incarnation and meta match.
         member();
         a.handle(id("b"), new Gossip(List.of(new Alive("a", id("a"), 1, new TreeMap<>(Map.of("role", "nomad"))))));
         assertThat(refutations).isEmpty();
@@ -172,7 +172,7 @@ class MemberlistRulesTest {
 
     @Test
     void anUnrefutedSuspicion_expiresAtMaxWithoutConfirmations() {
-        // Reference 2.4: the timer starts at max (24 s on a LAN of <= 10) when k >= 1.
+        // memberlist suspicion.go, util.go suspicionTimeout: the timer starts at max (24 s on a LAN of <= 10) when k >= 1.
         member();
         hear(new Suspect("b", 1, "c"));
         ports.advance(24 * S - 1);
@@ -183,7 +183,7 @@ class MemberlistRulesTest {
 
     @Test
     void independentConfirmations_shortenTheTimeoutToMin() {
-        // Reference 2.4: each new confirmer c <= k moves the deadline towards min (k = 2 on LAN).
+        // memberlist suspicion.go, util.go suspicionTimeout: each new confirmer c <= k moves the deadline towards min (k = 2 on LAN).
         member();
         hear(new Suspect("b", 1, "c"));
         hear(new Suspect("b", 1, "d"));
@@ -208,7 +208,7 @@ class MemberlistRulesTest {
 
     @Test
     void pushPull_answersWithItsStateBeforeMerging_andTreatsRemoteDeadAsSuspect() {
-        // Reference 2.3: in the merge, a remote dead is treated as suspect; left stays left.
+        // memberlist state.go mergeState: in the merge, a remote dead is treated as suspect; left stays left.
         member();
         List<PushNodeState> remote = List.of(
                 new PushNodeState("c", id("c"), 1, MemberState.DEAD, new TreeMap<>()),
@@ -226,7 +226,7 @@ class MemberlistRulesTest {
 
     @Test
     void aFailedProbe_goesIndirectWithNacksAndAStreamPing_thenSuspects_andRaisesAwarenessByMissingNacks() {
-        // Reference 2.3 "Probe steps" and "Awareness": +(expectedNacks - nacksReceived).
+        // memberlist state.go probeNode: +(expectedNacks - nacksReceived).
         member();
         Ping ping = firstPing();
         ports.advance(MemberlistConfig.lan().probeTimeout().toNanos());

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clustersim.kernel.node.NodeId;
 import org.junit.jupiter.api.Test;
 
-/** The suspicion timer (reference 2.4 "Timer"). */
+/** The suspicion timer (memberlist suspicion.go, util.go suspicionTimeout). */
 class SuspicionTest {
     private static final long S = 1_000_000_000L;
     private final ManualPorts ports = new ManualPorts(new NodeId(0, "a"), 1);

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** Dissemination with a bounded number of retransmissions (reference 2.3 "Gossip"). */
+/** Dissemination with a bounded number of retransmissions (memberlist queue.go TransmitLimitedQueue, util.go retransmitLimit). */
 class TransmitLimitedQueueTest {
 
     private static Alive alive(String node, long inc) {

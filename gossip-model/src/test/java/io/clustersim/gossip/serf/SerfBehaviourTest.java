@@ -19,7 +19,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Serf's statuses, events, reaping and reconnecting (reference 2.6), on small LAN pools. */
+/** Serf's statuses, events, reaping and reconnecting (serf serf/serf.go), on small LAN pools. */
 class SerfBehaviourTest {
     private final List<SerfEvent> events = new ArrayList<>();
     private final GossipObserver recorder = new GossipObserver() {

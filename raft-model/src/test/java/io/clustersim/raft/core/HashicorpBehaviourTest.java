@@ -18,7 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * What hashicorp/raft v1.7.3 adds to the paper (reference section 1): the follower's check loop,
+ * What hashicorp/raft v1.7.3 adds to the paper (hashicorp/raft raft.go and replication.go): the follower's check loop,
  * pre-vote, leader stickiness, the leader lease, heartbeat timing, non-voters, leadership transfer.
  * Randomised timeouts take their minimum (randomTimeout(d) = d).
  */
@@ -37,7 +37,7 @@ class HashicorpBehaviourTest {
 
     @Test
     void when_followerChecksBeforeHeartbeatTimeoutSinceLastContact_then_itKeepsFollowing() {
-        // Reference 1.3: the timer only re-checks lastContact; detection takes [HT, 3HT).
+        // hashicorp/raft raft.go runFollower: the timer only re-checks lastContact; detection takes [HT, 3HT).
         FakeCluster c = withLeader(3, 0);
         assertThat(c.server(2).view().leader()).isEqualTo(id(1));
         long contact = c.server(2).view().lastContactNanos();
@@ -55,7 +55,7 @@ class HashicorpBehaviourTest {
 
     @Test
     void when_candidateRunsPreVote_then_itsTermIsNeitherIncrementedNorPersisted() {
-        // Reference 1.4: pre-vote asks at term + 1 without incrementing or persisting the term.
+        // hashicorp/raft raft.go runCandidate, requestVote, requestPreVote: pre-vote asks at term + 1 without incrementing or persisting the term.
         FakeCluster c = new FakeCluster(HC, 3, 0);
         c.fire(1, CHECK);
         assertThat(c.server(1).view().role()).isEqualTo(Role.CANDIDATE);
@@ -81,7 +81,7 @@ class HashicorpBehaviourTest {
 
     @Test
     void when_partitionedServerKeepsCampaigning_then_preVoteKeepsItsTermFromGrowing() {
-        // Reference 1.4: "minority or partitioned nodes cannot inflate terms".
+        // hashicorp/raft raft.go runCandidate, requestVote, requestPreVote: "minority or partitioned nodes cannot inflate terms".
         FakeCluster c = withLeader(3, 0);
         long term = c.server(3).view().currentTerm();
         c.clearOutbox();
@@ -98,7 +98,7 @@ class HashicorpBehaviourTest {
 
     @Test
     void when_followerKnowsLeader_then_itRefusesVotesWithoutAdoptingTheTerm() {
-        // Reference 1.4 rule 2 (leader stickiness) runs before the term check.
+        // hashicorp/raft raft.go requestVote: leader stickiness is checked before the term.
         FakeCluster c = withLeader(3, 0);
         c.clearOutbox();
         c.deliver(new Envelope<>(id(3), id(2), new RequestVote(9, id(3), 100, 9, false, false)));
@@ -113,7 +113,7 @@ class HashicorpBehaviourTest {
 
     @Test
     void when_voteIsForALeadershipTransfer_then_stickinessIsIgnored() {
-        // Reference 1.4 rule 2: the LeadershipTransfer flag exempts real votes (not pre-votes).
+        // hashicorp/raft raft.go runCandidate, requestVote, requestPreVote: the LeadershipTransfer flag exempts real votes (not pre-votes).
         FakeCluster c = withLeader(3, 0);
         c.clearOutbox();
         c.deliver(new Envelope<>(id(3), id(2), new RequestVote(3, id(3), 2, 2, true, true)));
@@ -126,7 +126,7 @@ class HashicorpBehaviourTest {
 
     @Test
     void when_leaderLosesContactWithQuorumForLeaseTimeout_then_itStepsDown() {
-        // Reference 1.5: checkLeaderLease counts voters in contact within LeaderLeaseTimeout.
+        // hashicorp/raft raft.go checkLeaderLease, leaderLoop: checkLeaderLease counts voters in contact within LeaderLeaseTimeout.
         FakeCluster c = withLeader(3, 0);
         c.clearOutbox();
         long elected = c.now();
@@ -141,7 +141,7 @@ class HashicorpBehaviourTest {
 
     @Test
     void when_leaderHeartbeats_then_eachFollowerGetsABareAppendEveryTenthOfHeartbeatTimeout() {
-        // Reference 1.2: one heartbeat per follower every [HT/10, HT/5), carrying only term and leader.
+        // hashicorp/raft raft.go heartbeat, replication.go: one heartbeat per follower every [HT/10, HT/5), carrying only term and leader.
         FakeCluster c = withLeader(3, 0);
         c.clearOutbox();
         assertThat(c.timerDue(1, "raft/heartbeat/s2") - c.now()).isEqualTo(HT / 10);
@@ -159,7 +159,7 @@ class HashicorpBehaviourTest {
 
     @Test
     void when_nonVoterTimesOut_then_itNeverCampaigns() {
-        // Reference 1.3: non-voters never start elections; 1.5: they are excluded from quorums.
+        // hashicorp/raft raft.go runFollower: non-voters never start elections; hashicorp/raft raft.go checkLeaderLease, leaderLoop: they are excluded from quorums.
         FakeCluster c = withLeader(3, 1);
         c.clearOutbox();
         c.advance(5 * HT);
@@ -172,7 +172,7 @@ class HashicorpBehaviourTest {
 
     @Test
     void when_nonVoterAsksForVotes_then_votersRefuse() {
-        // Reference 1.4 rules 1 and 5: only voters of the latest configuration can be elected.
+        // hashicorp/raft raft.go runCandidate, requestVote, requestPreVote: only voters of the latest configuration can be elected.
         FakeCluster c = new FakeCluster(HC, 3, 1);
         c.deliver(new Envelope<>(id(4), id(2), new RequestVote(2, id(4), 1, 1, false, false)));
         c.sync(2);
@@ -182,7 +182,7 @@ class HashicorpBehaviourTest {
 
     @Test
     void when_leaderTransfersLeadership_then_targetCampaignsWithoutPreVoteAndWins() {
-        // Reference 1.5 (transfer): catch up the target, TimeoutNow, no pre-vote, LeadershipTransfer set.
+        // hashicorp/raft raft.go leadershipTransfer: catch up the target, TimeoutNow, no pre-vote, LeadershipTransfer set.
         FakeCluster c = withLeader(3, 0);
         c.clearOutbox();
         assertThat(c.server(1).transferLeadership(id(2))).isEqualTo(ChangeResult.ACCEPTED);
@@ -232,7 +232,7 @@ class HashicorpBehaviourTest {
 
     @Test
     void when_leaderRemovesItself_then_itStepsDownOnceTheChangeCommits() {
-        // Reference 1.5: own removal committing makes the leader a follower (Nomad: ShutdownOnRemove=false).
+        // hashicorp/raft raft.go checkLeaderLease, leaderLoop: own removal committing makes the leader a follower (Nomad: ShutdownOnRemove=false).
         FakeCluster c = withLeader(3, 0);
         assertThat(c.server(1).removeServer(id(1))).isEqualTo(ChangeResult.ACCEPTED);
         assertThat(c.server(1).view().role()).isEqualTo(Role.LEADER);

@@ -62,7 +62,7 @@ class ClusterScenarioTest {
 
     @Test
     void when_leaderCrashesIn3AzCluster_then_newLeaderIsElectedWithinHashicorpDetectionBounds() {
-        // Reference 1.3: detection takes [HT, 3HT) after the last contact (a heartbeat at most HT/5
+        // hashicorp/raft raft.go runFollower: detection takes [HT, 3HT) after the last contact (a heartbeat at most HT/5
         // before the crash); pre-vote and vote then take a few cross-AZ round trips.
         long ht = S;
         List<Double> recoveries = new ArrayList<>();
@@ -109,7 +109,7 @@ class ClusterScenarioTest {
 
     @Test
     void when_raftMultiplierIsFive_then_failoverTakesFiveTimesLonger() {
-        // Nomad raft_multiplier scales HT, ET, lease and commit timeout (reference 1.1).
+        // Nomad raft_multiplier scales HT, ET, lease and commit timeout (hashicorp/raft config.go DefaultConfig; nomad command/agent/agent.go).
         Elections e = new Elections();
         RaftClusterHarness h = threeAzCluster(3, RaftConfig.of(TimingProfile.Hashicorp.of(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMillis(2500), Duration.ofMillis(250), true)), e);
         e.world = h.world();
