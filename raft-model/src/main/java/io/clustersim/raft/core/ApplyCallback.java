@@ -11,4 +11,13 @@ public interface ApplyCallback {
 
     /** The write did not happen, or may not have (leadership was lost before it applied). */
     void failed(ApplyError error);
+
+    /** For writes whose outcome nobody waits for (a retry happens elsewhere if it is lost). */
+    ApplyCallback IGNORE = new ApplyCallback() {
+        @Override
+        public void applied(long index, Object result) {}
+
+        @Override
+        public void failed(ApplyError error) {}
+    };
 }

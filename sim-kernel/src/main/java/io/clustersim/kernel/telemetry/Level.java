@@ -75,6 +75,21 @@ public final class Level {
         return known == 0 ? Double.NaN : weighted / known;
     }
 
+    /** The value at {@code time}: the last one set at or before it (the initial one before the first change). */
+    public double valueAt(long time) {
+        int lo = 0;
+        int hi = size - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (times[mid] <= time) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return values[lo];
+    }
+
     /** The change points: times (ns) and the value from each. */
     public long[] changeTimes() {
         return Arrays.copyOf(times, size);

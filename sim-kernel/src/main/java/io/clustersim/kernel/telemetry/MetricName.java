@@ -15,6 +15,8 @@ public record MetricName(String key, Kind kind, String unit, String description)
         SAMPLES,
         /** A value that holds until it changes, averaged over time (peer count, who leads). */
         LEVEL,
+        /** A count that holds until it changes, per place; places add up (nodes ready per zone). */
+        LEVEL_SUM,
         /** A value known for stretches of time, averaged over time (availability from probes). */
         TIME_WEIGHTED,
         /** A value read once, at the end. */
@@ -41,6 +43,10 @@ public record MetricName(String key, Kind kind, String unit, String description)
 
     public static MetricName level(String key, String unit, String description) {
         return new MetricName(key, Kind.LEVEL, unit, description);
+    }
+
+    public static MetricName levelSum(String key, String unit, String description) {
+        return new MetricName(key, Kind.LEVEL_SUM, unit, description);
     }
 
     public static MetricName timeWeighted(String key, String unit, String description) {

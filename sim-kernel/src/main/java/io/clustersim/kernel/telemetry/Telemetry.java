@@ -54,9 +54,13 @@ public final class Telemetry {
         return (Samples) get(name, labels, MetricName.Kind.SAMPLES, () -> new Samples()).instrument();
     }
 
-    /** A time-weighted level starting now at {@code initial} (only the first call's initial counts). */
+    /**
+     * A time-weighted level starting now at {@code initial} (only the first call's initial counts),
+     * for a metric of kind LEVEL or LEVEL_SUM.
+     */
     public Level level(MetricName name, Labels labels, double initial) {
-        return (Level) get(name, labels, MetricName.Kind.LEVEL, () -> new Level(clock, initial)).instrument();
+        MetricName.Kind kind = name.kind() == MetricName.Kind.LEVEL_SUM ? MetricName.Kind.LEVEL_SUM : MetricName.Kind.LEVEL;
+        return (Level) get(name, labels, kind, () -> new Level(clock, initial)).instrument();
     }
 
     public TimeWeighted timeWeighted(MetricName name, Labels labels) {
