@@ -1,7 +1,10 @@
 package io.clustersim.model.deployment;
 
+import io.clustersim.faults.Fault;
+import io.clustersim.faults.FaultListener;
 import io.clustersim.faults.Operator;
 import io.clustersim.faults.RoleDirectory;
+import io.clustersim.faults.ScheduledFault;
 import io.clustersim.gossip.detections.DetectionRecorder;
 import io.clustersim.gossip.memberlist.NodeInfo;
 import io.clustersim.gossip.message.MemberState;
@@ -18,8 +21,10 @@ import io.clustersim.kernel.telemetry.Labels;
 import io.clustersim.kernel.telemetry.Level;
 import io.clustersim.kernel.time.Durations;
 import io.clustersim.kernel.trace.TraceKind;
-import io.clustersim.model.agent.ClientAgent;
-import io.clustersim.model.agent.RpcCounters;
+import io.clustersim.model.client.ClientAgent;
+import io.clustersim.model.client.ClientSettings;
+import io.clustersim.model.host.HostAgent;
+import io.clustersim.model.metrics.ClusterStateRecorder;
 import io.clustersim.model.metrics.NomadMetrics;
 import io.clustersim.model.probe.Probe;
 import io.clustersim.model.probe.ProbeConfig;
@@ -32,6 +37,9 @@ import io.clustersim.model.server.ServerTags;
 import io.clustersim.model.topology.AgentPlacement;
 import io.clustersim.model.topology.Role;
 import io.clustersim.model.topology.Topology;
+import io.clustersim.model.workload.JobSpec;
+import io.clustersim.model.workload.JobSubmitter;
+import io.clustersim.model.workload.Workload;
 import io.clustersim.raft.check.InvariantChecker;
 import io.clustersim.raft.elections.ElectionRecorder;
 import io.clustersim.raft.metrics.RaftMetrics;
@@ -57,15 +65,23 @@ public final class NomadDeployment implements Deployment {
     /**
      * What to deploy.
      *
-     * @param clientStatusIntervalNanos how often each client agent calls a server of its region
+     * @param clients how the client agents are made
+     * @param workload the jobs the users of every region run
      */
     public record Spec(Topology topology, NomadServerConfig server, DiskConfig disk, ProbeConfig probes,
-            long clientStatusIntervalNanos) {
+            ClientSettings clients, Workload workload) {
         public Spec {
             Objects.requireNonNull(topology, "topology");
             Objects.requireNonNull(server, "server");
             Objects.requireNonNull(disk, "disk");
             Objects.requireNonNull(probes, "probes");
+            Objects.requireNonNull(clients, "clients");
+            Objects.requireNonNull(workload, "workload");
+        }
+
+        /** Servers and probes only: no clients, no jobs. */
+        public Spec(Topology topology, NomadServerConfig server, DiskConfig disk, ProbeConfig probes) {
+            this(topology, server, disk, probes, ClientSettings.defaults(), Workload.NONE);
         }
     }
 
@@ -93,6 +109,7 @@ public final class NomadDeployment implements Deployment {
         RaftMetrics metrics;
         ElectionRecorder elections;
         RegionWatcher watcher;
+        ClusterStateRecorder state;
 
         RegionParts(String name) {
             this.name = name;
@@ -104,6 +121,7 @@ public final class NomadDeployment implements Deployment {
         private final Map<String, RegionParts> regions = new LinkedHashMap<>();
         private final Map<String, DurableImage> disks = new LinkedHashMap<>();
         private final Map<String, ServerRecorder> recorders = new LinkedHashMap<>();
+        private final java.util.Set<String> clientNodes = new java.util.TreeSet<>();
         private final OperatorConsole console = new OperatorConsole();
         /** The servers' Serf pool as the gossip metrics see it (one pool for every region). */
         private final GossipMetrics gossip;
@@ -132,6 +150,7 @@ public final class NomadDeployment implements Deployment {
                 world.trace().addSink(r.metrics);
                 world.trace().addSink(r.elections);
                 world.trace().addSink(r.watcher);
+                r.state = new ClusterStateRecorder(world.telemetry(), r.name, world::now, this::reachesItsServers);
             }
             for (AgentPlacement p : placements) {
                 if (p.role() != Role.SERVER) {
@@ -145,24 +164,38 @@ public final class NomadDeployment implements Deployment {
                 DurableImage disk = disks.computeIfAbsent(p.name(), n -> new DurableImage());
                 ServerRecorder recorder = new ServerRecorder(world.telemetry(), p.placement());
                 recorders.put(p.name(), recorder);
+                boolean alsoClient = topology.serversRunClients(p.placement().zone());
                 Node n = world.addNode(p.name(), p.placement(), spec.disk(), () -> {
                     List<NodeId> seeds = new ArrayList<>(allServers);
                     seeds.removeIf(id -> id.name().equals(p.name()));
-                    return new ServerAgent(new ServerIdentity(world.node(p.name()).id(), p.placement()), config, disk, seeds,
-                            observer, serfObservers, recorder);
+                    ServerAgent server = new ServerAgent(new ServerIdentity(world.node(p.name()).id(), p.placement()), config,
+                            disk, seeds, observer, serfObservers, recorder, r.state.listener(p.name()));
+                    return alsoClient ? new HostAgent(server, client(p)) : server;
                 });
                 allServers.add(n.id());
+                if (alsoClient) {
+                    clientNodes.add(p.name());
+                }
             }
             world.trace().addSink((time, kind, src, dst, type, detail) -> {
                 if (kind == TraceKind.CRASH && serverIndex.containsKey(src)) {
                     recorders.get(src).serverFailures().increment();
                 }
-                if (serverIndex.containsKey(src)) {
+                if (src != null && serverIndex.containsKey(src)) {
                     noteForGossip(kind, src);
+                }
+                if (src != null && clientNodes.contains(src)) {
+                    RegionParts cr = regions.get(world.node(src).placement().region());
+                    if (cr != null && (kind == TraceKind.CRASH || kind == TraceKind.EXIT || kind == TraceKind.STOP)) {
+                        cr.state.nodeFailed(src);
+                    } else if (cr != null && kind == TraceKind.START) {
+                        cr.state.nodeRecovered(src);
+                    }
                 }
             });
             addProbes(topology, placements);
             addClients(placements);
+            addSubmitters();
             Placement first = placements.get(0).placement();
             world.addNode("operator", first, DiskConfig.instant(), () -> console);
             for (Node n : world.nodes()) {
@@ -196,19 +229,101 @@ public final class NomadDeployment implements Deployment {
         }
 
         private void addClients(List<AgentPlacement> placements) {
-            RpcCounters rpc = new RpcCounters();
             for (AgentPlacement p : placements) {
-                if (p.role() != Role.CLIENT) {
+                if (p.role() == Role.CLIENT) {
+                    world.addNode(p.name(), p.placement(), spec.disk(), () -> client(p));
+                    clientNodes.add(p.name());
+                }
+            }
+        }
+
+        /** A client agent for {@code p}, configured with its region's servers. */
+        private ClientAgent client(AgentPlacement p) {
+            List<NodeId> servers = new ArrayList<>();
+            RegionParts r = regions.get(p.placement().region());
+            if (r != null) {
+                r.servers.forEach(s -> servers.add(world.node(s).id()));
+            }
+            return new ClientAgent(p.placement().region(), p.placement(),
+                    spec.clients().fingerprintIn(p.placement().zone()), servers, spec.clients().agentStartup());
+        }
+
+        /** One submitter of the workload's jobs per region, in the region's first zone. */
+        private void addSubmitters() {
+            if (spec.workload().jobs().isEmpty()) {
+                return;
+            }
+            for (RegionParts r : regions.values()) {
+                List<JobSpec> mine = new ArrayList<>();
+                for (JobSpec j : spec.workload().jobs()) {
+                    if (j.job().region().equals(r.name)) {
+                        mine.add(j);
+                    }
+                }
+                if (mine.isEmpty() || r.servers.isEmpty()) {
                     continue;
                 }
-                RegionParts r = regions.get(p.placement().region());
                 List<NodeId> servers = new ArrayList<>();
-                if (r != null) {
-                    r.servers.forEach(s -> servers.add(world.node(s).id()));
-                }
-                long interval = spec.clientStatusIntervalNanos();
-                world.addNode(p.name(), p.placement(), spec.disk(), () -> new ClientAgent(servers, interval, rpc));
+                r.servers.forEach(s -> servers.add(world.node(s).id()));
+                Placement place = world.node(r.servers.get(0)).placement();
+                Workload w = new Workload(mine, spec.workload().registerAtNanos());
+                world.addNode("users-" + r.name, place, DiskConfig.instant(), () -> new JobSubmitter(r.name, servers, w));
             }
+        }
+
+        /**
+         * Whether a client's process runs and it can reach (both ways, no partition between them) a
+         * live server of its region: marking such a node down is a false alarm.
+         */
+        private boolean reachesItsServers(String client) {
+            Node c = world.node(client);
+            if (c == null || c.state() != NodeState.UP) {
+                return false;
+            }
+            RegionParts r = regions.get(c.placement().region());
+            if (r == null) {
+                return false;
+            }
+            for (String s : r.servers) {
+                Node server = world.node(s);
+                if (server.state() == NodeState.UP && !world.network().partitions().blocked(c.id(), server.id())
+                        && !world.network().partitions().blocked(server.id(), c.id())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public FaultListener faultListener() {
+            return new FaultListener() {
+                @Override
+                public void injected(ScheduledFault fault, List<Node> affected) {
+                    if (fault.fault() instanceof Fault.Partition || fault.fault() instanceof Fault.Pause) {
+                        note(affected, true);
+                    }
+                }
+
+                @Override
+                public void undone(ScheduledFault fault, List<Node> affected) {
+                    if (fault.fault() instanceof Fault.Partition || fault.fault() instanceof Fault.Pause) {
+                        note(affected, false);
+                    }
+                }
+
+                private void note(List<Node> affected, boolean failed) {
+                    for (Node n : affected) {
+                        RegionParts r = regions.get(n.placement().region());
+                        if (r != null && clientNodes.contains(n.name())) {
+                            if (failed) {
+                                r.state.nodeFailed(n.name());
+                            } else {
+                                r.state.nodeRecovered(n.name());
+                            }
+                        }
+                    }
+                }
+            };
         }
 
         @Override
@@ -324,6 +439,13 @@ public final class NomadDeployment implements Deployment {
                 r.metrics.publish(world.telemetry(), Labels.of("region", r.name), r.elections);
             }
             gossip.publish(world.telemetry(), Labels.NONE);
+            double seconds = world.now() / 1e9;
+            for (Map.Entry<String, ServerRecorder> e : recorders.entrySet()) {
+                Placement place = world.node(e.getKey()).placement();
+                world.telemetry().samples(NomadMetrics.HEARTBEATS_PER_SECOND_PER_SERVER,
+                        Labels.of("region", place.region(), "zone", place.zone()))
+                        .add(seconds <= 0 ? 0 : e.getValue().heartbeats().value() / seconds);
+            }
         }
 
         @Override

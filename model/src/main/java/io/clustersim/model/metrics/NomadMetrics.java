@@ -38,6 +38,34 @@ public final class NomadMetrics {
             "requests a server forwarded to its leader or to another region");
     public static final MetricName RPC_HOLD_TIMEOUTS = MetricName.counter("rpcHoldTimeouts",
             "requests that found no leader within the RPC hold timeout");
+    public static final MetricName CLIENT_HEARTBEATS = MetricName.counter("clientHeartbeats",
+            "client registrations and heartbeats the region's leaders handled");
+    public static final MetricName CLIENT_TTL_SECONDS = MetricName.samples("clientTtlSeconds", "s",
+            "the heartbeat TTLs leaders handed to clients");
+    public static final MetricName HEARTBEATS_PER_SECOND_PER_SERVER = MetricName.samples("heartbeatsPerSecondPerServer",
+            "1/s", "per server: client heartbeats it handled as leader, per second of the run");
+    public static final MetricName NODES_MARKED_DOWN = MetricName.counter("nodesMarkedDown",
+            "client nodes the servers marked down");
+    public static final MetricName NODES_FALSELY_MARKED_DOWN = MetricName.counter("nodesFalselyMarkedDown",
+            "nodes marked down while their process ran and could reach a live server of its region");
+    public static final MetricName NODES_DISCONNECTED = MetricName.counter("nodesDisconnected",
+            "client nodes the servers marked disconnected");
+    public static final MetricName NODES_GARBAGE_COLLECTED = MetricName.counter("nodesGarbageCollected",
+            "down nodes collected after node_gc_threshold");
+    public static final MetricName ALLOCATIONS_LOST = MetricName.counter("allocationsLost",
+            "allocations marked lost (their node down, or its disconnect window over)");
+    public static final MetricName ALLOCATIONS_RESCHEDULED = MetricName.counter("allocationsRescheduled",
+            "replacement allocations placed for lost or unknown ones");
+    public static final MetricName TIME_TO_RESCHEDULE_SECONDS = MetricName.samples("timeToRescheduleSeconds", "s",
+            "from a node's failure (or, if it never failed, its marking down) until a replacement runs");
+    public static final MetricName ALLOCATIONS_UNPLACED = MetricName.gauge("allocationsUnplaced", "allocations",
+            "at the end: allocations jobs want that found no feasible node");
+    public static final MetricName NODES_READY = MetricName.levelSum("nodesReady", "nodes", "client nodes ready, over time");
+    public static final MetricName NODES_INITIALIZING = MetricName.levelSum("nodesInitializing", "nodes",
+            "client nodes initializing, over time");
+    public static final MetricName NODES_DOWN = MetricName.levelSum("nodesDown", "nodes", "client nodes down, over time");
+    public static final MetricName NODES_IN_DISCONNECTED = MetricName.levelSum("nodesInDisconnected", "nodes",
+            "client nodes disconnected, over time");
     public static final MetricName LEADER = MetricName.level("leader", "server index",
             "which server leads the region (its index in the topology, 0 for none), over time");
 
@@ -45,5 +73,8 @@ public final class NomadMetrics {
     public static final List<MetricName> ALL = List.of(WRITE_AVAILABILITY, READ_AVAILABILITY_CONSISTENT,
             READ_AVAILABILITY_STALE, ACL_WRITE_AVAILABILITY, PROBE_LATENCY_MS, PROBE_DOWN_SECONDS, RAFT_PEERS, RAFT_VOTERS,
             AUTOPILOT_REMOVALS, AUTOPILOT_PROMOTIONS, SERVER_LEAVES, SERVER_FAILURES, REPLICATION_LAG_SECONDS,
-            RPC_FORWARDS, RPC_HOLD_TIMEOUTS, LEADER);
+            RPC_FORWARDS, RPC_HOLD_TIMEOUTS, CLIENT_HEARTBEATS, CLIENT_TTL_SECONDS, HEARTBEATS_PER_SECOND_PER_SERVER,
+            NODES_MARKED_DOWN, NODES_FALSELY_MARKED_DOWN, NODES_DISCONNECTED, NODES_GARBAGE_COLLECTED, ALLOCATIONS_LOST,
+            ALLOCATIONS_RESCHEDULED, TIME_TO_RESCHEDULE_SECONDS, ALLOCATIONS_UNPLACED, NODES_READY, NODES_INITIALIZING,
+            NODES_DOWN, NODES_IN_DISCONNECTED, LEADER);
 }

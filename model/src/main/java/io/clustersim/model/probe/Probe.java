@@ -10,7 +10,6 @@ import io.clustersim.model.rpc.RpcCaller;
 import io.clustersim.model.rpc.RpcResponse;
 import io.clustersim.model.structs.AclPolicy;
 import io.clustersim.model.structs.Job;
-import io.clustersim.model.structs.JobType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -65,7 +64,7 @@ public final class Probe implements Process {
         RpcCall call;
         boolean stale = false;
         switch (kind) {
-            case WRITE -> call = new RpcCall.JobRegister(new Job(name, "default", place.region(), JobType.SERVICE, 0, 2048));
+            case WRITE -> call = new RpcCall.JobRegister(Job.withoutGroups(name, place.region(), 2048));
             case CONSISTENT_READ -> call = new RpcCall.JobGet(name);
             case STALE_READ -> {
                 call = new RpcCall.JobGet(name);

@@ -4,6 +4,9 @@ import io.clustersim.model.server.fsm.NomadCommand;
 import io.clustersim.model.server.fsm.NomadQuery;
 import io.clustersim.model.structs.AclPolicy;
 import io.clustersim.model.structs.Job;
+import io.clustersim.model.structs.Node;
+import io.clustersim.model.structs.NodeStatus;
+import java.util.List;
 
 /**
  * What a request asks for, and how it is routed (nomad {@code structs.RPCInfo}): a {@code WRITE}
@@ -139,8 +142,87 @@ public sealed interface RpcCall {
         }
     }
 
+    /**
+     * Node.Register (nomad {@code node_endpoint.go} Register): a client registers its fingerprint;
+     * the leader writes it through Raft and arms the node's heartbeat timer. Result: a
+     * {@link HeartbeatReply}.
+     */
+    record NodeRegister(Node node) implements LeaderCall {
+        @Override
+        public String method() {
+            return "Node.Register";
+        }
+
+        @Override
+        public int sizeBytes() {
+            return node.sizeBytes();
+        }
+    }
+
+    /**
+     * Node.UpdateStatus (nomad {@code node_endpoint.go} UpdateStatus): a client's heartbeat. The
+     * leader writes through Raft only when the status changes; it resets the node's timer either
+     * way. Result: a {@link HeartbeatReply}.
+     */
+    record NodeUpdateStatus(String node, NodeStatus status) implements LeaderCall {
+        @Override
+        public String method() {
+            return "Node.UpdateStatus";
+        }
+    }
+
+    /** Node.UpdateAlloc: a client's report of its allocations' statuses, written through Raft. */
+    record NodeUpdateAlloc(String node, List<NomadCommand.AllocClientUpdate.AllocUpdate> updates) implements Write {
+        public NodeUpdateAlloc {
+            updates = List.copyOf(updates);
+        }
+
+        @Override
+        public String method() {
+            return "Node.UpdateAlloc";
+        }
+
+        @Override
+        public int sizeBytes() {
+            return 64 + updates.size() * 64;
+        }
+
+        @Override
+        public NomadCommand command() {
+            return new NomadCommand.AllocClientUpdate(node, updates);
+        }
+    }
+
+    /**
+     * Node.GetClientAllocs as a blocking query: answered once the node's allocations change past
+     * {@code minIndex}, or after {@code maxWaitNanos}. Clients ask it with AllowStale, so any
+     * server answers.
+     */
+    record NodeGetClientAllocs(String node, long minIndex, long maxWaitNanos) implements Read {
+        @Override
+        public String method() {
+            return "Node.GetClientAllocs";
+        }
+
+        @Override
+        public NomadQuery query() {
+            return new NomadQuery.ClientAllocs(node);
+        }
+    }
+
+    /**
+     * A call the leader's heartbeat tracker handles (nomad {@code node_endpoint.go}): routed to
+     * the leader like a write, it writes through Raft only when the node's state changes.
+     */
+    sealed interface LeaderCall extends RpcCall permits NodeRegister, NodeUpdateStatus {
+        @Override
+        default Kind kind() {
+            return Kind.WRITE;
+        }
+    }
+
     /** A call that writes through Raft. */
-    sealed interface Write extends RpcCall permits JobRegister, AclPolicyUpsert {
+    sealed interface Write extends RpcCall permits JobRegister, AclPolicyUpsert, NodeUpdateAlloc {
         NomadCommand command();
 
         @Override
@@ -150,7 +232,7 @@ public sealed interface RpcCall {
     }
 
     /** A call that reads the state. */
-    sealed interface Read extends RpcCall permits JobGet, AclPolicyList {
+    sealed interface Read extends RpcCall permits JobGet, AclPolicyList, NodeGetClientAllocs {
         NomadQuery query();
 
         @Override

@@ -22,7 +22,16 @@ public final class RpcCaller {
 
     /** @param ctx the agent's context (timers are named {@code rpc.timeout}) */
     public RpcCaller(NodeContext ctx) {
+        this(ctx, 1);
+    }
+
+    /**
+     * @param firstId the first request id: two callers on one node (a server and a client agent
+     *     sharing a host) number apart, so each answer finds its caller
+     */
+    public RpcCaller(NodeContext ctx, long firstId) {
         this.ctx = ctx;
+        this.nextId = firstId;
     }
 
     /** Sends {@code call} to {@code server}; {@code onAnswer} gets the answer or a TIMEOUT. */

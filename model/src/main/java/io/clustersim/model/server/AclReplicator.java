@@ -12,7 +12,6 @@ import io.clustersim.model.structs.AclPolicy;
 import io.clustersim.raft.core.ApplyCallback;
 import io.clustersim.raft.core.ApplyError;
 import io.clustersim.raft.core.RaftServer;
-import io.clustersim.raft.log.RequestId;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -40,11 +39,11 @@ final class AclReplicator {
     private final Samples lag;
     private final UniformRandomProvider random;
     private long remoteIndex;
-    private long nextWrite = 1;
+    private final WriteIds writes;
     private int epoch;
 
     AclReplicator(ServerIdentity self, String authoritative, NodeContext ctx, RaftServer raft, NomadStateMachine fsm,
-            ServerPeers peers, RpcCaller caller, ServerRecorder recorder) {
+            ServerPeers peers, RpcCaller caller, ServerRecorder recorder, WriteIds writes) {
         this.self = self;
         this.authoritative = authoritative;
         this.ctx = ctx;
@@ -54,6 +53,7 @@ final class AclReplicator {
         this.caller = caller;
         this.lag = recorder.replicationLag();
         this.random = ctx.random("target");
+        this.writes = writes;
     }
 
     void start() {
@@ -111,7 +111,7 @@ final class AclReplicator {
             return;
         }
         AclPolicy p = todo.get(0);
-        raft.apply(new RequestId(self.node().name() + "/acl", nextWrite++), new NomadCommand.AclPolicyUpsert(p),
+        raft.apply(writes.next(), new NomadCommand.AclPolicyUpsert(p),
                 new ApplyCallback() {
                     @Override
                     public void applied(long index, Object result) {

@@ -3,8 +3,23 @@ package io.clustersim.model.server;
 import io.clustersim.gossip.serf.Serf;
 import io.clustersim.kernel.node.NodeContext;
 import io.clustersim.kernel.node.NodeId;
+import io.clustersim.model.rpc.RpcCall;
 import io.clustersim.model.rpc.RpcCaller;
+import io.clustersim.model.rpc.RpcStatus;
+import io.clustersim.model.server.fsm.NomadCommand;
 import io.clustersim.model.server.fsm.NomadStateMachine;
+import io.clustersim.model.server.fsm.StateListener;
+import io.clustersim.model.server.heartbeat.HeartbeatTracker;
+import io.clustersim.model.server.scheduler.EvalBroker;
+import io.clustersim.model.server.scheduler.Ids;
+import io.clustersim.model.server.scheduler.NodeGc;
+import io.clustersim.model.structs.Allocation;
+import io.clustersim.model.structs.EvalStatus;
+import io.clustersim.model.structs.EvalTrigger;
+import io.clustersim.model.structs.Evaluation;
+import io.clustersim.model.structs.Job;
+import io.clustersim.model.structs.Node;
+import io.clustersim.model.structs.NodeStatus;
 import io.clustersim.raft.core.ApplyCallback;
 import io.clustersim.raft.core.ApplyError;
 import io.clustersim.raft.core.RaftServer;
@@ -26,11 +41,15 @@ final class LeaderDuties {
     private final Reconciler reconciler;
     private final Autopilot autopilot;
     private final AclReplicator replicator;
+    private final HeartbeatTracker heartbeats;
+    private final EvalBroker broker;
+    private final NodeGc nodeGc;
+    private final Ids ids;
     private boolean established;
     private int epoch;
 
     LeaderDuties(ServerIdentity self, NomadServerConfig config, NodeContext ctx, RaftServer raft, Serf serf,
-            ServerPeers peers, RpcCaller caller, NomadStateMachine fsm, ServerRecorder recorder) {
+            ServerPeers peers, RpcCaller caller, NomadStateMachine fsm, ServerRecorder recorder, long startedAtNanos) {
         this.config = config;
         this.ctx = ctx;
         this.raft = raft;
@@ -41,7 +60,20 @@ final class LeaderDuties {
                 recorder);
         boolean replicates = config.replicatesAcls() && !config.authoritativeRegion().equals(self.region());
         this.replicator = replicates ? new AclReplicator(self, config.authoritativeRegion(), ctx.scoped("replication"),
-                raft, fsm, peers, caller, recorder) : null;
+                raft, fsm, peers, caller, recorder, new WriteIds(self.node().name(), startedAtNanos, "acl")) : null;
+        String agent = self.node().name();
+        this.ids = new Ids(agent + "@" + startedAtNanos);
+        this.heartbeats = new HeartbeatTracker(ctx.scoped("heartbeat"), config.heartbeat(), raft, fsm, ids,
+                new WriteIds(agent, startedAtNanos, "heartbeat"), () -> peers.aliveAddressesInRegion(self.region()), ttl -> {
+                    recorder.heartbeats().increment();
+                    if (ttl > 0) {
+                        recorder.clientTtl().add(ttl / 1e9);
+                    }
+                });
+        this.broker = new EvalBroker(ctx.scoped("scheduler"), raft, fsm, ids, new WriteIds(agent, startedAtNanos, "plan"),
+                EvalBroker.SchedulingCounters.NONE);
+        this.nodeGc = new NodeGc(ctx.scoped("gc"), raft, fsm, new WriteIds(agent, startedAtNanos, "gc"),
+                config.heartbeat().nodeGcInterval(), config.heartbeat().nodeGcThreshold());
     }
 
     /** Raft made this server leader: establish leadership once a barrier has applied. */
@@ -70,6 +102,9 @@ final class LeaderDuties {
         if (replicator != null) {
             replicator.start();
         }
+        heartbeats.establish();
+        broker.start();
+        nodeGc.start();
     }
 
     /** Stepped down: every loop stops (nomad revokeLeadership). */
@@ -81,6 +116,53 @@ final class LeaderDuties {
         if (replicator != null) {
             replicator.stop();
         }
+        heartbeats.revoke();
+        broker.stop();
+        nodeGc.stop();
+    }
+
+    /** Job.Register: the job, with an evaluation if it has task groups to schedule. */
+    NomadCommand.JobRegister registration(Job job) {
+        if (job.groups().isEmpty()) {
+            return new NomadCommand.JobRegister(job);
+        }
+        return new NomadCommand.JobRegister(job, new Evaluation(ids.nextEval(), job.id(), EvalTrigger.JOB_REGISTER, null,
+                EvalStatus.PENDING, 0));
+    }
+
+    /** A client's registration or heartbeat, routed here because this server leads. */
+    void heartbeat(RpcCall.LeaderCall call, Reply reply) {
+        if (!established) {
+            reply.error(RpcStatus.NO_LEADER);
+            return;
+        }
+        heartbeats.handle(call, reply);
+    }
+
+    /** The state changed (this server's own FSM tells it): evaluations to schedule, capacity freed. */
+    StateListener stateListener() {
+        return new StateListener() {
+            @Override
+            public void nodeChanged(long index, Node before, Node after) {
+                if (after == null || after.status() == NodeStatus.READY && (before == null || before.status() != NodeStatus.READY)) {
+                    broker.capacityChanged();
+                }
+            }
+
+            @Override
+            public void allocChanged(long index, Allocation before, Allocation after) {
+                if (after == null || after.terminal() && (before == null || !before.terminal())) {
+                    broker.capacityChanged();
+                }
+            }
+
+            @Override
+            public void evalChanged(long index, Evaluation before, Evaluation after) {
+                if (after != null) {
+                    broker.evalWritten(after);
+                }
+            }
+        };
     }
 
     private void reconcileTick(int e) {

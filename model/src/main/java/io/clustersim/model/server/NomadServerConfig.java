@@ -3,6 +3,7 @@ package io.clustersim.model.server;
 import io.clustersim.gossip.config.GossipConfig;
 import io.clustersim.gossip.config.MemberlistConfig;
 import io.clustersim.gossip.config.SerfConfig;
+import io.clustersim.model.server.heartbeat.HeartbeatSettings;
 import io.clustersim.raft.config.InvalidSetting;
 import io.clustersim.raft.config.RaftConfig;
 import io.clustersim.raft.config.TimingProfile;
@@ -25,11 +26,12 @@ import java.util.Objects;
  * @param authoritativeRegion the region whose ACL objects others replicate; null without ACLs
  * @param stateBaseBytes state that exists beyond what the run writes (it sizes the snapshots)
  * @param agentStartup how long a restarted agent takes before it serves (loading its state)
+ * @param heartbeat the client heartbeat settings and node GC
  */
 public record NomadServerConfig(RaftConfig raft, GossipConfig gossip, int bootstrapExpect, Duration retryJoinInterval,
         boolean leaveOnTerminate, boolean leaveOnInterrupt, Duration rpcHoldTimeout, Duration reconcileInterval,
         AutopilotConfig autopilot, String authoritativeRegion, long stateBaseBytes,
-        io.clustersim.kernel.random.Distribution agentStartup) {
+        io.clustersim.kernel.random.Distribution agentStartup, HeartbeatSettings heartbeat) {
 
     /** nomad {@code command/agent/agent.go}: DefaultRaftMultiplier 1, MaxRaftMultiplier 10. */
     public static final int MAX_RAFT_MULTIPLIER = 10;
@@ -39,6 +41,7 @@ public record NomadServerConfig(RaftConfig raft, GossipConfig gossip, int bootst
         Objects.requireNonNull(gossip, "gossip");
         Objects.requireNonNull(autopilot, "autopilot");
         Objects.requireNonNull(agentStartup, "agentStartup");
+        Objects.requireNonNull(heartbeat, "heartbeat");
         if (bootstrapExpect < 0) {
             throw new IllegalArgumentException("bootstrapExpect must not be negative");
         }
@@ -48,7 +51,7 @@ public record NomadServerConfig(RaftConfig raft, GossipConfig gossip, int bootst
     public static NomadServerConfig defaults() {
         return new NomadServerConfig(RaftConfig.of(raftTiming(1)), serverGossip(), 0, Duration.ofSeconds(30), false, false,
                 Duration.ofSeconds(5), Duration.ofSeconds(60), AutopilotConfig.defaults(), null, 0,
-                new io.clustersim.kernel.random.Distribution.Constant(0));
+                new io.clustersim.kernel.random.Distribution.Constant(0), HeartbeatSettings.defaults());
     }
 
     /**
@@ -78,42 +81,47 @@ public record NomadServerConfig(RaftConfig raft, GossipConfig gossip, int bootst
 
     public NomadServerConfig withRaft(RaftConfig r) {
         return new NomadServerConfig(r, gossip, bootstrapExpect, retryJoinInterval, leaveOnTerminate, leaveOnInterrupt,
-                rpcHoldTimeout, reconcileInterval, autopilot, authoritativeRegion, stateBaseBytes, agentStartup);
+                rpcHoldTimeout, reconcileInterval, autopilot, authoritativeRegion, stateBaseBytes, agentStartup, heartbeat);
     }
 
     public NomadServerConfig withGossip(GossipConfig g) {
         return new NomadServerConfig(raft, g, bootstrapExpect, retryJoinInterval, leaveOnTerminate, leaveOnInterrupt,
-                rpcHoldTimeout, reconcileInterval, autopilot, authoritativeRegion, stateBaseBytes, agentStartup);
+                rpcHoldTimeout, reconcileInterval, autopilot, authoritativeRegion, stateBaseBytes, agentStartup, heartbeat);
     }
 
     public NomadServerConfig withAutopilot(AutopilotConfig a) {
         return new NomadServerConfig(raft, gossip, bootstrapExpect, retryJoinInterval, leaveOnTerminate, leaveOnInterrupt,
-                rpcHoldTimeout, reconcileInterval, a, authoritativeRegion, stateBaseBytes, agentStartup);
+                rpcHoldTimeout, reconcileInterval, a, authoritativeRegion, stateBaseBytes, agentStartup, heartbeat);
     }
 
     public NomadServerConfig withBootstrapExpect(int n) {
         return new NomadServerConfig(raft, gossip, n, retryJoinInterval, leaveOnTerminate, leaveOnInterrupt,
-                rpcHoldTimeout, reconcileInterval, autopilot, authoritativeRegion, stateBaseBytes, agentStartup);
+                rpcHoldTimeout, reconcileInterval, autopilot, authoritativeRegion, stateBaseBytes, agentStartup, heartbeat);
     }
 
     public NomadServerConfig withLeave(boolean onTerminate, boolean onInterrupt) {
         return new NomadServerConfig(raft, gossip, bootstrapExpect, retryJoinInterval, onTerminate, onInterrupt,
-                rpcHoldTimeout, reconcileInterval, autopilot, authoritativeRegion, stateBaseBytes, agentStartup);
+                rpcHoldTimeout, reconcileInterval, autopilot, authoritativeRegion, stateBaseBytes, agentStartup, heartbeat);
     }
 
     public NomadServerConfig withAuthoritativeRegion(String region) {
         return new NomadServerConfig(raft, gossip, bootstrapExpect, retryJoinInterval, leaveOnTerminate, leaveOnInterrupt,
-                rpcHoldTimeout, reconcileInterval, autopilot, region, stateBaseBytes, agentStartup);
+                rpcHoldTimeout, reconcileInterval, autopilot, region, stateBaseBytes, agentStartup, heartbeat);
     }
 
     public NomadServerConfig withTimes(Duration retryJoin, Duration rpcHold, Duration reconcile) {
         return new NomadServerConfig(raft, gossip, bootstrapExpect, retryJoin, leaveOnTerminate, leaveOnInterrupt, rpcHold,
-                reconcile, autopilot, authoritativeRegion, stateBaseBytes, agentStartup);
+                reconcile, autopilot, authoritativeRegion, stateBaseBytes, agentStartup, heartbeat);
     }
 
     public NomadServerConfig withState(long baseBytes, io.clustersim.kernel.random.Distribution startup) {
         return new NomadServerConfig(raft, gossip, bootstrapExpect, retryJoinInterval, leaveOnTerminate, leaveOnInterrupt,
-                rpcHoldTimeout, reconcileInterval, autopilot, authoritativeRegion, baseBytes, startup);
+                rpcHoldTimeout, reconcileInterval, autopilot, authoritativeRegion, baseBytes, startup, heartbeat);
+    }
+
+    public NomadServerConfig withHeartbeat(HeartbeatSettings h) {
+        return new NomadServerConfig(raft, gossip, bootstrapExpect, retryJoinInterval, leaveOnTerminate, leaveOnInterrupt,
+                rpcHoldTimeout, reconcileInterval, autopilot, authoritativeRegion, stateBaseBytes, agentStartup, h);
     }
 
     /** Whether ACL objects are replicated from an authoritative region. */

@@ -4,6 +4,7 @@ import io.clustersim.gossip.serf.Member;
 import io.clustersim.kernel.network.Delivery;
 import io.clustersim.kernel.node.NodeContext;
 import io.clustersim.kernel.node.NodeId;
+import io.clustersim.kernel.node.Timer;
 import io.clustersim.kernel.telemetry.Counter;
 import io.clustersim.model.rpc.RpcCall;
 import io.clustersim.model.rpc.RpcCaller;
@@ -12,13 +13,19 @@ import io.clustersim.model.rpc.RpcResponse;
 import io.clustersim.model.rpc.RpcStatus;
 import io.clustersim.model.server.fsm.NomadQuery;
 import io.clustersim.model.server.fsm.NomadStateMachine;
+import io.clustersim.model.server.fsm.StateListener;
+import io.clustersim.model.structs.Allocation;
 import io.clustersim.raft.core.ApplyCallback;
 import io.clustersim.raft.core.ApplyError;
 import io.clustersim.raft.core.RaftServer;
-import io.clustersim.raft.log.RequestId;
+import io.clustersim.raft.log.LogCommand;
 import io.clustersim.raft.membership.Configuration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -51,11 +58,26 @@ final class RpcEndpoint {
     private final Counter forwards;
     private final Counter holdTimeouts;
     private final java.util.function.Consumer<String> forceLeave;
-    private long nextWrite = 1;
+    private final WriteIds writes;
+    /** Blocking Node.GetClientAllocs queries waiting for their node's allocations to change. */
+    private final Map<String, List<Waiting>> waitingByNode = new TreeMap<>();
+    private final Set<String> wakeups = new TreeSet<>();
+
+    /** A blocking query waiting here: who asked, what, and its deadline timer. */
+    private static final class Waiting {
+        final NodeId from;
+        final RpcRequest req;
+        Timer deadline;
+
+        Waiting(NodeId from, RpcRequest req) {
+            this.from = from;
+            this.req = req;
+        }
+    }
 
     RpcEndpoint(ServerIdentity self, NomadServerConfig config, NodeContext ctx, RaftServer raft, NomadStateMachine fsm,
             ServerPeers peers, RpcCaller caller, LeaderDuties leader, ServerRecorder recorder,
-            java.util.function.Consumer<String> forceLeave) {
+            java.util.function.Consumer<String> forceLeave, WriteIds writes) {
         this.self = self;
         this.config = config;
         this.ctx = ctx;
@@ -68,6 +90,7 @@ final class RpcEndpoint {
         this.forwards = recorder.rpcForwards();
         this.holdTimeouts = recorder.rpcHoldTimeouts();
         this.forceLeave = forceLeave;
+        this.writes = writes;
     }
 
     void handle(NodeId from, RpcRequest req) {
@@ -125,8 +148,14 @@ final class RpcEndpoint {
     }
 
     private void serveOnLeader(NodeId from, RpcRequest req) {
+        if (req.call() instanceof RpcCall.LeaderCall lc) {
+            leader.heartbeat(lc, (status, result, index) -> answer(from, new RpcResponse(req.id(), status, result, index)));
+            return;
+        }
         if (req.call() instanceof RpcCall.Write w) {
-            raft.apply(new RequestId(self.node().name(), nextWrite++), w.command(), new ApplyCallback() {
+            // A job registration carries the evaluation the leader creates for it (nomad Job.Register).
+            LogCommand command = w instanceof RpcCall.JobRegister jr ? leader.registration(jr.job()) : w.command();
+            raft.apply(writes.next(), command, new ApplyCallback() {
                 @Override
                 public void applied(long index, Object result) {
                     answer(from, new RpcResponse(req.id(), RpcStatus.OK, result, index));
@@ -161,6 +190,8 @@ final class RpcEndpoint {
             answer(from, new RpcResponse(req.id(), RpcStatus.OK, RaftStats.of(raft, ctx.now()), raft.view().lastApplied()));
         } else if (call instanceof RpcCall.AclPolicyList q) {
             blockingRead(from, req, q, ctx.now() + q.maxWaitNanos());
+        } else if (call instanceof RpcCall.NodeGetClientAllocs q) {
+            waitForAllocs(from, req, q);
         } else if (call instanceof RpcCall.Read r) {
             read(from, req, r.query());
         } else {
@@ -175,6 +206,59 @@ final class RpcEndpoint {
             return;
         }
         ctx.setTimer("blocking", Math.min(BLOCKING_POLL_NANOS, deadline - ctx.now()), () -> blockingRead(from, req, q, deadline));
+    }
+
+    /**
+     * Node.GetClientAllocs as a blocking query: answered at once if the node's allocations changed
+     * past the client's index, else when they do (this server's state tells it) or at the deadline.
+     */
+    private void waitForAllocs(NodeId from, RpcRequest req, RpcCall.NodeGetClientAllocs q) {
+        if (fsm.state().nodeAllocsIndex(q.node()) > q.minIndex() || q.maxWaitNanos() <= 0) {
+            read(from, req, q.query());
+            return;
+        }
+        Waiting w = new Waiting(from, req);
+        waitingByNode.computeIfAbsent(q.node(), n -> new ArrayList<>()).add(w);
+        w.deadline = ctx.setTimer("blocking.deadline", q.maxWaitNanos(), () -> {
+            List<Waiting> l = waitingByNode.get(q.node());
+            if (l != null && l.remove(w)) {
+                if (l.isEmpty()) {
+                    waitingByNode.remove(q.node());
+                }
+                read(from, req, q.query());
+            }
+        });
+    }
+
+    /** Wakes the queries waiting on nodes whose allocations changed, after the change's event. */
+    StateListener stateListener() {
+        return new StateListener() {
+            @Override
+            public void allocChanged(long index, Allocation before, Allocation after) {
+                String node = after != null ? after.nodeName() : before.nodeName();
+                if (!waitingByNode.containsKey(node) || !wakeups.add(node)) {
+                    return;
+                }
+                if (wakeups.size() == 1) {
+                    ctx.setTimer("blocking.wake", 0, RpcEndpoint.this::wake);
+                }
+            }
+        };
+    }
+
+    private void wake() {
+        List<String> nodes = new ArrayList<>(wakeups);
+        wakeups.clear();
+        for (String node : nodes) {
+            List<Waiting> l = waitingByNode.remove(node);
+            if (l == null) {
+                continue;
+            }
+            for (Waiting w : l) {
+                w.deadline.cancel();
+                read(w.from, w.req, w.req.call() instanceof RpcCall.Read r ? r.query() : null);
+            }
+        }
     }
 
     private void read(NodeId from, RpcRequest req, NomadQuery query) {

@@ -14,12 +14,12 @@ import io.clustersim.kernel.node.NodeContext;
 import io.clustersim.kernel.node.NodeId;
 import io.clustersim.kernel.node.Process;
 import io.clustersim.kernel.node.StopSignal;
-import io.clustersim.model.agent.StatusPing;
-import io.clustersim.model.agent.StatusPong;
 import io.clustersim.model.rpc.RpcCaller;
 import io.clustersim.model.rpc.RpcRequest;
 import io.clustersim.model.rpc.RpcResponse;
 import io.clustersim.model.server.fsm.NomadStateMachine;
+import io.clustersim.model.server.fsm.StateListener;
+import io.clustersim.model.server.fsm.StateStore;
 import io.clustersim.raft.core.RaftServer;
 import io.clustersim.raft.kernel.KernelPorts;
 import io.clustersim.raft.kernel.RaftHost;
@@ -56,8 +56,10 @@ public final class ServerAgent implements Process, RaftHost {
     private final GossipObserver gossipObserver;
     private final List<NodeId> joinSeeds;
     private final ServerRecorder recorder;
+    private final StateListener stateListener;
     private NodeContext ctx;
     private RaftServer raft;
+    private NomadStateMachine fsm;
     private Serf serf;
     private LeaderDuties leader;
     private Bootstrapper bootstrapper;
@@ -69,9 +71,10 @@ public final class ServerAgent implements Process, RaftHost {
      * @param joinSeeds the {@code server_join} addresses (other servers' nodes)
      * @param raftObserver the deployment's observers of every server (checker, metrics, records)
      * @param gossipObserver the deployment's observers of every Serf member
+     * @param stateListener the deployment's listener of every change this server's state applies
      */
     public ServerAgent(ServerIdentity self, NomadServerConfig config, DurableImage image, List<NodeId> joinSeeds,
-            RaftObserver raftObserver, GossipObserver gossipObserver, ServerRecorder recorder) {
+            RaftObserver raftObserver, GossipObserver gossipObserver, ServerRecorder recorder, StateListener stateListener) {
         this.self = Objects.requireNonNull(self, "self");
         this.config = Objects.requireNonNull(config, "config");
         this.image = Objects.requireNonNull(image, "image");
@@ -79,6 +82,7 @@ public final class ServerAgent implements Process, RaftHost {
         this.raftObserver = raftObserver == null ? RaftObserver.NONE : raftObserver;
         this.gossipObserver = gossipObserver == null ? GossipObserver.NONE : gossipObserver;
         this.recorder = Objects.requireNonNull(recorder, "recorder");
+        this.stateListener = stateListener == null ? StateListener.NONE : stateListener;
     }
 
     @Override
@@ -94,7 +98,8 @@ public final class ServerAgent implements Process, RaftHost {
     }
 
     private void startSubsystems() {
-        NomadStateMachine fsm = new NomadStateMachine(config.stateBaseBytes());
+        long startedAt = ctx.now();
+        fsm = new NomadStateMachine(config.stateBaseBytes()).listen(stateListener);
         RaftObserver watcher = new LeadershipWatcher();
         raft = new RaftServer(ctx.self(), config.raft(), KernelPorts.of(ctx, image, "raft"), fsm,
                 new CompositeObserver().add(raftObserver).add(watcher));
@@ -109,16 +114,16 @@ public final class ServerAgent implements Process, RaftHost {
         NodeContext rpc = ctx.scoped("rpc");
         caller = new RpcCaller(rpc);
         ServerPeers peers = new ServerPeers(serf);
-        leader = new LeaderDuties(self, config, ctx.scoped("leader"), raft, serf, peers, caller, fsm, recorder);
-        RpcEndpoint endpoint = new RpcEndpoint(self, config, rpc, raft, fsm, peers, caller, leader, recorder, this::forceLeave);
+        leader = new LeaderDuties(self, config, ctx.scoped("leader"), raft, serf, peers, caller, fsm, recorder, startedAt);
+        RpcEndpoint endpoint = new RpcEndpoint(self, config, rpc, raft, fsm, peers, caller, leader, recorder, this::forceLeave,
+                new WriteIds(self.node().name(), startedAt, "rpc"));
+        fsm.listen(leader.stateListener()).listen(endpoint.stateListener());
         bootstrapper = new Bootstrapper(self, config.bootstrapExpect(), ctx.scoped("bootstrap"), raft, peers, caller);
         router = new MessageRouter()
                 .route(RaftMessage.class, raft::handle)
                 .route(GossipMessage.class, serf::handle)
                 .route(RpcRequest.class, endpoint::handle)
-                .route(RpcResponse.class, (from, r) -> caller.onResponse(r))
-                .route(StatusPing.class, (from, ping) -> ctx.send(from, new StatusPong(ping.requestId()),
-                        io.clustersim.kernel.network.Delivery.FIFO));
+                .route(RpcResponse.class, (from, r) -> caller.onResponse(r));
         serf.start();
         raft.start();
         join();
@@ -199,6 +204,11 @@ public final class ServerAgent implements Process, RaftHost {
     @Override
     public RaftServer raftServer() {
         return raft;
+    }
+
+    /** The server's state (its FSM's), or null while it starts: for tests and recorders to read. */
+    public StateStore state() {
+        return fsm == null ? null : fsm.state();
     }
 
     /** The server's Serf agent, or null while it starts. */

@@ -4,6 +4,7 @@ import io.clustersim.gossip.message.Tags;
 import io.clustersim.gossip.serf.Member;
 import io.clustersim.gossip.serf.MemberStatus;
 import io.clustersim.gossip.serf.Serf;
+import io.clustersim.kernel.node.NodeId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,6 +39,15 @@ final class ServerPeers {
             if (isAlive(m.status())) {
                 out.add(m);
             }
+        }
+        return out;
+    }
+
+    /** The nodes of {@link #aliveInRegion}: the server list a client gets in each heartbeat reply. */
+    List<NodeId> aliveAddressesInRegion(String region) {
+        List<NodeId> out = new ArrayList<>();
+        for (Member m : aliveInRegion(region)) {
+            out.add(m.address());
         }
         return out;
     }

@@ -22,6 +22,7 @@ public final class ServerRecorder {
         autopilotPromotions();
         serverLeaves();
         serverFailures();
+        heartbeats();
     }
 
     Counter rpcForwards() {
@@ -47,6 +48,16 @@ public final class ServerRecorder {
     /** Crashes are counted by the deployment (a crashed process records nothing); stops without leave here. */
     public Counter serverFailures() {
         return telemetry.counter(NomadMetrics.SERVER_FAILURES, labels);
+    }
+
+    /** Client registrations and heartbeats this server handled as leader. */
+    public Counter heartbeats() {
+        return telemetry.counter(NomadMetrics.CLIENT_HEARTBEATS, labels);
+    }
+
+    /** The TTLs this server handed to clients, in seconds. */
+    public Samples clientTtl() {
+        return telemetry.samples(NomadMetrics.CLIENT_TTL_SECONDS, labels);
     }
 
     Samples replicationLag() {

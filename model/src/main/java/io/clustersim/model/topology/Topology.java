@@ -23,12 +23,31 @@ public record Topology(List<Region> regions) {
 
     /**
      * An availability zone and the agents in it. {@code members} are plain Serf pool members with no
-     * Nomad role, for gossip studies.
+     * Nomad role, for gossip studies. With {@code serversRunClients} every server host of the zone
+     * also runs a client agent (losing the host loses both).
      */
-    public record Zone(String name, int servers, int clients, int members) {
+    public record Zone(String name, int servers, int clients, int members, boolean serversRunClients) {
         public Zone(String name, int servers, int clients) {
-            this(name, servers, clients, 0);
+            this(name, servers, clients, 0, false);
         }
+
+        public Zone(String name, int servers, int clients, int members) {
+            this(name, servers, clients, members, false);
+        }
+    }
+
+    /** Whether the servers of {@code zone} also run clients. */
+    public boolean serversRunClients(String zone) {
+        for (Region r : regions) {
+            for (Datacenter d : r.datacenters()) {
+                for (Zone z : d.zones()) {
+                    if (z.name().equals(zone)) {
+                        return z.serversRunClients();
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** A plain Serf pool of {@code members}, spread round-robin over {@code zones} of one region. */

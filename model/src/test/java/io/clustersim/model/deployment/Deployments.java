@@ -61,7 +61,7 @@ final class Deployments {
     }
 
     static NomadDeployment nomad(Topology t, NomadServerConfig server) {
-        return new NomadDeployment(new NomadDeployment.Spec(t, server, disk(), ProbeConfig.defaults(), S));
+        return new NomadDeployment(new NomadDeployment.Spec(t, server, disk(), ProbeConfig.defaults()));
     }
 
     static World world(long seed) {
@@ -74,8 +74,12 @@ final class Deployments {
     }
 
     static Run start(long seed, Topology t, NomadServerConfig server, ProbeConfig probes, List<ScheduledFault> faults) {
+        return start(seed, new NomadDeployment.Spec(t, server, disk(), probes), faults);
+    }
+
+    static Run start(long seed, NomadDeployment.Spec spec, List<ScheduledFault> faults) {
         World w = world(seed);
-        Running r = new NomadDeployment(new NomadDeployment.Spec(t, server, disk(), probes, S)).deploy(w);
+        Running r = new NomadDeployment(spec).deploy(w);
         new FailureInjector(w, TargetResolver.of(w, r.roles()), r.controls(), r.faultListener()).operator(r.operator())
                 .install(faults);
         return new Run(w, r);

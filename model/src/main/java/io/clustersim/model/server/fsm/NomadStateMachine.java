@@ -1,8 +1,13 @@
 package io.clustersim.model.server.fsm;
 
+import io.clustersim.model.structs.Allocation;
+import io.clustersim.model.structs.Evaluation;
+import io.clustersim.model.structs.Node;
 import io.clustersim.raft.log.LogCommand;
 import io.clustersim.raft.statemachine.StateMachine;
 import io.clustersim.raft.statemachine.StateSnapshot;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A Nomad server's FSM (nomad {@code nomad/fsm.go}): applies {@link NomadCommand}s to the
@@ -11,10 +16,40 @@ import io.clustersim.raft.statemachine.StateSnapshot;
  */
 public final class NomadStateMachine implements StateMachine {
     private final long baseBytes;
+    private final List<StateListener> listeners = new ArrayList<>();
+    private final StateListener listener = new StateListener() {
+        @Override
+        public void nodeChanged(long index, Node before, Node after) {
+            for (StateListener l : listeners) {
+                l.nodeChanged(index, before, after);
+            }
+        }
+
+        @Override
+        public void allocChanged(long index, Allocation before, Allocation after) {
+            for (StateListener l : listeners) {
+                l.allocChanged(index, before, after);
+            }
+        }
+
+        @Override
+        public void evalChanged(long index, Evaluation before, Evaluation after) {
+            for (StateListener l : listeners) {
+                l.evalChanged(index, before, after);
+            }
+        }
+    };
     private StateStore state = new StateStore();
 
     public NomadStateMachine(long baseBytes) {
         this.baseBytes = baseBytes;
+        state.listener(listener);
+    }
+
+    /** Adds a listener of every change this server's state applies (not of snapshot restores). */
+    public NomadStateMachine listen(StateListener l) {
+        listeners.add(l);
+        return this;
     }
 
     @Override
@@ -37,6 +72,7 @@ public final class NomadStateMachine implements StateMachine {
     @Override
     public void restore(StateSnapshot snapshot) {
         state = ((StateStore) snapshot.state()).copy();
+        state.listener(listener);
     }
 
     /** The live state, read-only in spirit: for queries that the host answers itself. */

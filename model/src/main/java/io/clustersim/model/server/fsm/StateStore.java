@@ -1,43 +1,91 @@
 package io.clustersim.model.server.fsm;
 
 import io.clustersim.model.structs.AclPolicy;
+import io.clustersim.model.structs.Allocation;
+import io.clustersim.model.structs.EvalStatus;
+import io.clustersim.model.structs.Evaluation;
 import io.clustersim.model.structs.Job;
+import io.clustersim.model.structs.Node;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The state a server's FSM builds, table by table (nomad {@code nomad/state/state_store.go}). Each
- * table remembers the Raft index of its last change, which blocking queries wait on; the store's
- * size is the sum of its objects' encoded sizes, which is what a snapshot costs.
+ * The state a server's FSM builds, table by table (nomad {@code nomad/state/state_store.go}): jobs,
+ * ACL policies, nodes, allocations (also by node and by job) and evaluations. Each table
+ * remembers the Raft index of its last change, and each node the index of the last change to its
+ * allocations, which blocking queries wait on; the store's size is the sum of its objects' encoded
+ * sizes, which is what a snapshot costs. Objects are immutable and shared between copies.
  */
 public final class StateStore {
     private final TreeMap<String, Job> jobs;
     private final TreeMap<String, AclPolicy> aclPolicies;
+    private final TreeMap<String, Node> nodes;
+    private final TreeMap<String, Allocation> allocs;
+    private final TreeMap<String, TreeMap<String, Allocation>> allocsByNode;
+    private final TreeMap<String, TreeMap<String, Allocation>> allocsByJob;
+    private final TreeMap<String, Long> nodeAllocsIndex;
+    private final TreeMap<String, Evaluation> evals;
     private long jobsIndex;
     private long aclPoliciesIndex;
+    private long nodesIndex;
+    private long allocsIndex;
+    private long evalsIndex;
     private long latestIndex;
     private long bytes;
+    private StateListener listener = StateListener.NONE;
 
     public StateStore() {
-        this(new TreeMap<>(), new TreeMap<>(), 0, 0, 0, 0);
+        jobs = new TreeMap<>();
+        aclPolicies = new TreeMap<>();
+        nodes = new TreeMap<>();
+        allocs = new TreeMap<>();
+        allocsByNode = new TreeMap<>();
+        allocsByJob = new TreeMap<>();
+        nodeAllocsIndex = new TreeMap<>();
+        evals = new TreeMap<>();
     }
 
-    private StateStore(TreeMap<String, Job> jobs, TreeMap<String, AclPolicy> aclPolicies, long jobsIndex,
-            long aclPoliciesIndex, long latestIndex, long bytes) {
-        this.jobs = jobs;
-        this.aclPolicies = aclPolicies;
-        this.jobsIndex = jobsIndex;
-        this.aclPoliciesIndex = aclPoliciesIndex;
-        this.latestIndex = latestIndex;
-        this.bytes = bytes;
+    private StateStore(StateStore o) {
+        jobs = new TreeMap<>(o.jobs);
+        aclPolicies = new TreeMap<>(o.aclPolicies);
+        nodes = new TreeMap<>(o.nodes);
+        allocs = new TreeMap<>(o.allocs);
+        allocsByNode = deepCopy(o.allocsByNode);
+        allocsByJob = deepCopy(o.allocsByJob);
+        nodeAllocsIndex = new TreeMap<>(o.nodeAllocsIndex);
+        evals = new TreeMap<>(o.evals);
+        jobsIndex = o.jobsIndex;
+        aclPoliciesIndex = o.aclPoliciesIndex;
+        nodesIndex = o.nodesIndex;
+        allocsIndex = o.allocsIndex;
+        evalsIndex = o.evalsIndex;
+        latestIndex = o.latestIndex;
+        bytes = o.bytes;
     }
 
-    /** A copy that shares the (immutable) objects but not the tables. */
+    private static TreeMap<String, TreeMap<String, Allocation>> deepCopy(TreeMap<String, TreeMap<String, Allocation>> m) {
+        TreeMap<String, TreeMap<String, Allocation>> out = new TreeMap<>();
+        for (Map.Entry<String, TreeMap<String, Allocation>> e : m.entrySet()) {
+            out.put(e.getKey(), new TreeMap<>(e.getValue()));
+        }
+        return out;
+    }
+
+    /** A copy that shares the (immutable) objects but not the tables, and tells no listener. */
     StateStore copy() {
-        return new StateStore(new TreeMap<>(jobs), new TreeMap<>(aclPolicies), jobsIndex, aclPoliciesIndex, latestIndex,
-                bytes);
+        return new StateStore(this);
     }
+
+    void listener(StateListener l) {
+        this.listener = l;
+    }
+
+    // ---- jobs and ACL policies --------------------------------------------------------------------
 
     void upsertJob(long index, Job job) {
         Job old = jobs.put(job.id(), job);
@@ -63,6 +111,94 @@ public final class StateStore {
         latestIndex = index;
     }
 
+    // ---- nodes -------------------------------------------------------------------------------------
+
+    void upsertNode(long index, Node node) {
+        Node old = nodes.put(node.name(), node);
+        bytes += node.sizeBytes() - (old == null ? 0 : old.sizeBytes());
+        nodesIndex = index;
+        latestIndex = index;
+        listener.nodeChanged(index, old, node);
+    }
+
+    /** Deletes a node and its allocations (node GC). */
+    void deleteNode(long index, String name) {
+        Node old = nodes.remove(name);
+        if (old == null) {
+            return;
+        }
+        bytes -= old.sizeBytes();
+        TreeMap<String, Allocation> onNode = allocsByNode.remove(name);
+        if (onNode != null) {
+            for (Allocation a : new ArrayList<>(onNode.values())) {
+                removeAlloc(index, a);
+            }
+        }
+        nodeAllocsIndex.remove(name);
+        nodesIndex = index;
+        latestIndex = index;
+        listener.nodeChanged(index, old, null);
+    }
+
+    // ---- allocations -------------------------------------------------------------------------------
+
+    void upsertAlloc(long index, Allocation a) {
+        Allocation old = allocs.put(a.id(), a);
+        bytes += a.sizeBytes() - (old == null ? 0 : old.sizeBytes());
+        if (old != null && !old.nodeName().equals(a.nodeName())) {
+            unindex(old);
+        }
+        allocsByNode.computeIfAbsent(a.nodeName(), n -> new TreeMap<>()).put(a.id(), a);
+        allocsByJob.computeIfAbsent(a.jobId(), n -> new TreeMap<>()).put(a.id(), a);
+        nodeAllocsIndex.put(a.nodeName(), index);
+        allocsIndex = index;
+        latestIndex = index;
+        listener.allocChanged(index, old, a);
+    }
+
+    private void removeAlloc(long index, Allocation a) {
+        allocs.remove(a.id());
+        bytes -= a.sizeBytes();
+        unindex(a);
+        allocsIndex = index;
+        listener.allocChanged(index, a, null);
+    }
+
+    private void unindex(Allocation a) {
+        TreeMap<String, Allocation> n = allocsByNode.get(a.nodeName());
+        if (n != null) {
+            n.remove(a.id());
+            if (n.isEmpty()) {
+                allocsByNode.remove(a.nodeName());
+            }
+        }
+        TreeMap<String, Allocation> j = allocsByJob.get(a.jobId());
+        if (j != null) {
+            j.remove(a.id());
+            if (j.isEmpty()) {
+                allocsByJob.remove(a.jobId());
+            }
+        }
+    }
+
+    // ---- evaluations -------------------------------------------------------------------------------
+
+    void upsertEval(long index, Evaluation e) {
+        Evaluation old = evals.put(e.id(), e);
+        bytes += e.sizeBytes() - (old == null ? 0 : old.sizeBytes());
+        // Completed evaluations are kept only until the next GC in Nomad; we drop them at once,
+        // which keeps long runs small (their cost in snapshots is a few hundred bytes each).
+        if (e.status() == EvalStatus.COMPLETE) {
+            evals.remove(e.id());
+            bytes -= e.sizeBytes();
+        }
+        evalsIndex = index;
+        latestIndex = index;
+        listener.evalChanged(index, old, e);
+    }
+
+    // ---- reads -------------------------------------------------------------------------------------
+
     public Job job(String id) {
         return jobs.get(id);
     }
@@ -75,6 +211,44 @@ public final class StateStore {
         return Collections.unmodifiableSortedMap(aclPolicies);
     }
 
+    public Node node(String name) {
+        return nodes.get(name);
+    }
+
+    public SortedMap<String, Node> nodes() {
+        return Collections.unmodifiableSortedMap(nodes);
+    }
+
+    public Allocation alloc(String id) {
+        return allocs.get(id);
+    }
+
+    /** The allocations on {@code node}, by id. */
+    public Collection<Allocation> allocsOnNode(String node) {
+        TreeMap<String, Allocation> m = allocsByNode.get(node);
+        return m == null ? List.of() : Collections.unmodifiableCollection(m.values());
+    }
+
+    /** The allocations of {@code job}, by id. */
+    public Collection<Allocation> allocsOfJob(String job) {
+        TreeMap<String, Allocation> m = allocsByJob.get(job);
+        return m == null ? List.of() : Collections.unmodifiableCollection(m.values());
+    }
+
+    /** The Raft index of the last change to {@code node}'s allocations (0: none yet). */
+    public long nodeAllocsIndex(String node) {
+        return nodeAllocsIndex.getOrDefault(node, 0L);
+    }
+
+    public Evaluation eval(String id) {
+        return evals.get(id);
+    }
+
+    /** Evaluations not yet complete (pending or blocked), by id. */
+    public Collection<Evaluation> openEvals() {
+        return Collections.unmodifiableCollection(evals.values());
+    }
+
     /** The Raft index of the last change to the ACL policy table (0: never changed). */
     public long aclPoliciesIndex() {
         return aclPoliciesIndex;
@@ -82,6 +256,18 @@ public final class StateStore {
 
     public long jobsIndex() {
         return jobsIndex;
+    }
+
+    public long nodesIndex() {
+        return nodesIndex;
+    }
+
+    public long allocsIndex() {
+        return allocsIndex;
+    }
+
+    public long evalsIndex() {
+        return evalsIndex;
     }
 
     /** The Raft index of the last command applied. */

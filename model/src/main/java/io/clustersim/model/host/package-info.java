@@ -1,0 +1,2 @@
+/** A host that runs a Nomad server and a Nomad client together. */
+package io.clustersim.model.host;

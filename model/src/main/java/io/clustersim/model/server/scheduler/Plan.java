@@ -1,0 +1,17 @@
+package io.clustersim.model.server.scheduler;
+
+import io.clustersim.model.structs.Allocation;
+import io.clustersim.model.structs.Evaluation;
+import java.util.List;
+
+/**
+ * A scheduler's answer to one evaluation (nomad {@code structs.Plan} and its result): the
+ * allocations to write (placed, stopped, lost, unknown, updated in place), the evaluation's
+ * outcome, how many placements failed, and when to look again at unknown allocations whose
+ * disconnect window runs out (0: never).
+ */
+public record Plan(Evaluation outcome, List<Allocation> allocs, int unplaced, long followUpAtNanos) {
+    public Plan {
+        allocs = List.copyOf(allocs);
+    }
+}
