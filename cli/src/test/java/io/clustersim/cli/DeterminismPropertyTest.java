@@ -29,7 +29,6 @@ class DeterminismPropertyTest {
         y.append("network:\n  latency: { sameZone: { lognormal: { median: 1ms, p99: 5ms } }, crossZone: { lognormal: { median: 1ms, p99: 5ms } } }\n");
         y.append("  lossProbability: ").append(loss).append("\n");
         y.append("disk: { fsync: { exponential: { mean: 1ms } }, iops: 1000 }\n");
-        y.append("workload: { statusRpcInterval: 500ms }\n");
         return new ScenarioReader().read("generated.yaml", y.toString());
     }
 

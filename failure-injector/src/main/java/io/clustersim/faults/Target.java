@@ -42,6 +42,17 @@ public sealed interface Target {
         }
     }
 
+    /**
+     * Every node in the zone of whoever {@code role} names when the fault fires (the leader's zone,
+     * a follower's zone): "we lose the AZ the leader is in".
+     */
+    record ZoneOf(Target role) implements Target {
+        @Override
+        public String toString() {
+            return "the zone of the " + role;
+        }
+    }
+
     /** Some server that is not the leader when the fault fires: the first one in name order. */
     record Follower() implements Target {
         @Override

@@ -34,17 +34,31 @@ public interface TargetResolver {
     }
 
     static TargetResolver byPlace(World world, TargetResolver roles) {
-        return target -> {
-            if (target instanceof Target.Node n) {
-                return List.of(world.node(n.name()));
-            } else if (target instanceof Target.Zone z) {
-                return world.nodes().stream().filter(node -> node.placement().zone().equals(z.name())).toList();
-            } else if (target instanceof Target.Datacenter d) {
-                return world.nodes().stream().filter(node -> node.placement().datacenter().equals(d.name())).toList();
-            } else if (target instanceof Target.Region r) {
-                return world.nodes().stream().filter(node -> node.placement().region().equals(r.name())).toList();
+        return new TargetResolver() {
+            @Override
+            public List<Node> resolve(Target target) {
+                if (target instanceof Target.ZoneOf z) {
+                    java.util.Set<String> zones = new java.util.TreeSet<>();
+                    for (Node n : resolve(z.role())) {
+                        zones.add(n.placement().zone());
+                    }
+                    return world.nodes().stream().filter(node -> zones.contains(node.placement().zone())).toList();
+                }
+                return byPlaceOnly(world, roles, target);
             }
-            return roles.resolve(target);
         };
+    }
+
+    private static List<Node> byPlaceOnly(World world, TargetResolver roles, Target target) {
+        if (target instanceof Target.Node n) {
+            return List.of(world.node(n.name()));
+        } else if (target instanceof Target.Zone z) {
+            return world.nodes().stream().filter(node -> node.placement().zone().equals(z.name())).toList();
+        } else if (target instanceof Target.Datacenter d) {
+            return world.nodes().stream().filter(node -> node.placement().datacenter().equals(d.name())).toList();
+        } else if (target instanceof Target.Region r) {
+            return world.nodes().stream().filter(node -> node.placement().region().equals(r.name())).toList();
+        }
+        return roles.resolve(target);
     }
 }

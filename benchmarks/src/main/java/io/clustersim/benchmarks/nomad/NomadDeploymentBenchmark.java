@@ -68,7 +68,7 @@ public final class NomadDeploymentBenchmark {
 
     static String scenario(String name, String regions) {
         return "name: " + name + "\nseed: 42\nduration: 1h\ntopology:\n  regions:\n" + regions + NETWORK
-                + "probes: { interval: 1s, timeout: 5s }\nworkload:\n  statusRpcInterval: 1s\n";
+                + "probes: { interval: 1s, timeout: 5s }\n";
     }
 
     /** One timed run of {@code c}: wall seconds, events and trace hash. */

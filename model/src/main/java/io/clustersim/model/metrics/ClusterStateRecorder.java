@@ -37,6 +37,7 @@ public final class ClusterStateRecorder {
     private final Map<String, Integer> blockedQueued = new TreeMap<>();
     /** Which node each allocation was placed on, to find a replacement's failed original. */
     private final Map<String, String> previousNodes = new TreeMap<>();
+    private final Level unplaced;
     private long lastIndex;
     private String reporter;
 
@@ -56,8 +57,7 @@ public final class ClusterStateRecorder {
             telemetry.counter(m, l);
         }
         telemetry.samples(NomadMetrics.TIME_TO_RESCHEDULE_SECONDS, l);
-        telemetry.gauge(NomadMetrics.ALLOCATIONS_UNPLACED, l,
-                () -> blockedQueued.values().stream().mapToInt(Integer::intValue).sum());
+        this.unplaced = telemetry.level(NomadMetrics.ALLOCATIONS_UNPLACED, l, 0);
     }
 
     /** A client node failed (crashed, stopped, paused or cut off) now: its allocations' rescheduling is timed from here. */
@@ -183,5 +183,6 @@ public final class ClusterStateRecorder {
         } else if (after.status() == EvalStatus.COMPLETE) {
             blockedQueued.remove(after.jobId());
         }
+        unplaced.set(blockedQueued.values().stream().mapToInt(Integer::intValue).sum());
     }
 }

@@ -58,8 +58,8 @@ public final class NomadMetrics {
             "replacement allocations placed for lost or unknown ones");
     public static final MetricName TIME_TO_RESCHEDULE_SECONDS = MetricName.samples("timeToRescheduleSeconds", "s",
             "from a node's failure (or, if it never failed, its marking down) until a replacement runs");
-    public static final MetricName ALLOCATIONS_UNPLACED = MetricName.gauge("allocationsUnplaced", "allocations",
-            "at the end: allocations jobs want that found no feasible node");
+    public static final MetricName ALLOCATIONS_UNPLACED = MetricName.levelSum("allocationsUnplaced", "allocations",
+            "allocations jobs want that found no feasible node (their evaluations blocked), over time");
     public static final MetricName NODES_READY = MetricName.levelSum("nodesReady", "nodes", "client nodes ready, over time");
     public static final MetricName NODES_INITIALIZING = MetricName.levelSum("nodesInitializing", "nodes",
             "client nodes initializing, over time");

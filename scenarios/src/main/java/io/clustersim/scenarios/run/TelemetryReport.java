@@ -81,6 +81,36 @@ final class TelemetryReport {
         }
     }
 
+    /** The sum of several levels as one step series: a step wherever any of them changes. */
+    private static Metric.Timeline sumTimeline(List<Telemetry.Entry> entries) {
+        TreeSet<Long> times = new TreeSet<>();
+        for (Telemetry.Entry e : entries) {
+            for (long t : e.level().changeTimes()) {
+                times.add(t);
+            }
+        }
+        long[] ts = new long[times.size()];
+        double[] vs = new double[times.size()];
+        int i = 0;
+        double last = Double.NaN;
+        for (long t : times) {
+            double v = 0;
+            for (Telemetry.Entry e : entries) {
+                if (e.level().startNanos() <= t) {
+                    v += e.level().valueAt(t);
+                }
+            }
+            if (i > 0 && v == last) {
+                continue;
+            }
+            ts[i] = t;
+            vs[i] = v;
+            last = v;
+            i++;
+        }
+        return new Metric.Timeline(java.util.Arrays.copyOf(ts, i), java.util.Arrays.copyOf(vs, i));
+    }
+
     private TreeSet<String> values(String label) {
         TreeSet<String> out = new TreeSet<>();
         for (Telemetry.Entry e : telemetry.entries()) {
@@ -102,6 +132,9 @@ final class TelemetryReport {
             }
             if (!matching.isEmpty()) {
                 out.put(name.key(), combine(name, matching, from, to));
+                if (name.kind() == MetricName.Kind.LEVEL_SUM) {
+                    out.put(name.key() + "OverTime", sumTimeline(matching));
+                }
             }
         }
     }
@@ -142,6 +175,16 @@ final class TelemetryReport {
                     }
                 }
                 return new Metric.Value(known == 0 ? Double.NaN : weighted / known);
+            }
+            case LEVEL_SUM -> {
+                double sum = 0;
+                for (Telemetry.Entry e : entries) {
+                    double m = e.level().meanOver(from, to);
+                    if (!Double.isNaN(m)) {
+                        sum += m;
+                    }
+                }
+                return new Metric.Value(sum);
             }
             case LEVEL -> {
                 double sum = 0;

@@ -1,10 +1,16 @@
 package io.clustersim.scenarios.schema;
 
+import io.clustersim.kernel.time.Durations;
+import io.clustersim.model.client.ClientSettings;
+import io.clustersim.model.client.Fingerprint;
 import io.clustersim.model.server.NomadServerConfig;
+import io.clustersim.model.server.heartbeat.HeartbeatSettings;
+import io.clustersim.model.structs.Node;
+import io.clustersim.model.structs.TaskGroup;
 import io.clustersim.model.topology.AgentPlacement;
 import io.clustersim.model.topology.Role;
 import io.clustersim.model.topology.Topology;
-import io.clustersim.scenarios.yaml.YamlMap;
+import io.clustersim.model.workload.JobSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +24,7 @@ import java.util.TreeSet;
 final class Advice {
     private Advice() {}
 
-    static List<String> warnings(Topology topology, NomadServerConfig nomad, YamlMap root) {
+    static List<String> warnings(Topology topology, NomadServerConfig nomad, ClientSettings clients, List<JobSpec> jobs) {
         List<String> out = new ArrayList<>();
         Map<String, List<AgentPlacement>> byRegion = new TreeMap<>();
         for (AgentPlacement p : topology.placements()) {
@@ -48,6 +54,60 @@ final class Advice {
                         + ": losing that zone loses the region (Nomad spreads servers over zones)");
             }
         }
+        clientWarnings(topology, nomad, out);
+        jobWarnings(topology, clients, jobs, out);
         return out;
+    }
+
+    /**
+     * Nomad's docs ("Client Heartbeats", configuration/server.mdx): beyond about 5,000 clients the
+     * TTLs outgrow a 5 minute failover TTL, and they suggest failover TTL = 2 N / rate + 10 min TTL.
+     */
+    private static void clientWarnings(Topology topology, NomadServerConfig nomad, List<String> out) {
+        HeartbeatSettings h = nomad.heartbeat();
+        Map<String, Integer> clientsByRegion = new TreeMap<>();
+        for (AgentPlacement p : topology.placements()) {
+            if (p.role() == Role.CLIENT || p.role() == Role.SERVER && topology.serversRunClients(p.placement().zone())) {
+                clientsByRegion.merge(p.placement().region(), 1, Integer::sum);
+            }
+        }
+        for (Map.Entry<String, Integer> e : clientsByRegion.entrySet()) {
+            int n = e.getValue();
+            double suggested = 2.0 * n / h.maxHeartbeatsPerSecond() + 10 * h.minHeartbeatTtl().toNanos() / 1e9;
+            double maxTtl = 2 * Math.max(h.minHeartbeatTtl().toNanos() / 1e9, n / h.maxHeartbeatsPerSecond());
+            if (h.failoverHeartbeatTtl().toNanos() / 1e9 < maxTtl) {
+                out.add(String.format(java.util.Locale.ROOT, "region %s has %d clients: their TTLs reach %.0f s, longer than "
+                        + "heartbeat.failoverHeartbeatTtl (%s), so a leader change can mark nodes down that did nothing wrong "
+                        + "(Nomad's docs suggest %.0f s)", e.getKey(), n, maxTtl, Durations.format(h.failoverHeartbeatTtl().toNanos()),
+                        suggested));
+            }
+        }
+        if (h.heartbeatGrace().isZero()) {
+            out.add("heartbeat.heartbeatGrace is 0: a heartbeat that arrives late by a network delay marks its node down");
+        }
+    }
+
+    /** A group no client can ever take (too large, or a constraint no fingerprint meets) stays unplaced. */
+    private static void jobWarnings(Topology topology, ClientSettings clients, List<JobSpec> jobs, List<String> out) {
+        java.util.Set<String> zonesWithClients = new TreeSet<>();
+        for (AgentPlacement p : topology.placements()) {
+            if (p.role() == Role.CLIENT || p.role() == Role.SERVER && topology.serversRunClients(p.placement().zone())) {
+                zonesWithClients.add(p.placement().zone());
+            }
+        }
+        for (JobSpec j : jobs) {
+            for (TaskGroup g : j.job().groups()) {
+                boolean fits = false;
+                for (String zone : zonesWithClients) {
+                    Fingerprint f = clients.fingerprintIn(zone);
+                    Node probe = f.node("probe", new io.clustersim.kernel.network.Placement(j.job().region(), "", zone), 0);
+                    fits |= g.cpuMhz() <= f.cpuMhz() && g.memoryMb() <= f.memoryMb() && g.feasibleOn(probe);
+                }
+                if (!fits && !zonesWithClients.isEmpty()) {
+                    out.add("job " + j.job().id() + " group " + g.name() + " fits no client (CPU, memory or constraints): "
+                            + "its allocations will stay unplaced");
+                }
+            }
+        }
     }
 }

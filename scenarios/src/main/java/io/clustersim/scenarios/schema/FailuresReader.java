@@ -3,13 +3,12 @@ package io.clustersim.scenarios.schema;
 import io.clustersim.faults.Fault;
 import io.clustersim.faults.ScheduledFault;
 import io.clustersim.faults.Target;
-import io.clustersim.kernel.node.StopSignal;
 import io.clustersim.gossip.message.GossipMessageKinds;
 import io.clustersim.kernel.network.MessageKinds;
-import io.clustersim.model.agent.StatusPing;
-import io.clustersim.model.agent.StatusPong;
-import io.clustersim.raft.message.RaftMessageKinds;
+import io.clustersim.kernel.node.StopSignal;
+import io.clustersim.model.rpc.RpcMessageKinds;
 import io.clustersim.model.topology.Topology;
+import io.clustersim.raft.message.RaftMessageKinds;
 import io.clustersim.scenarios.yaml.InputError;
 import io.clustersim.scenarios.yaml.YamlMap;
 import io.clustersim.scenarios.yaml.YamlNode;
@@ -100,12 +99,19 @@ final class FailuresReader {
 
     private static Target target(YamlNode node, Names names) {
         Set<String> nodes = names.nodes();
-        String t = YamlMap.asString(node, "leader, follower, a node name, zone:NAME, datacenter:NAME or region:NAME");
+        String t = YamlMap.asString(node, "leader, follower, a node name, zone:NAME, zone:leader, zone:follower, "
+                + "datacenter:NAME or region:NAME");
         if (t.equals("leader")) {
             return new Target.Leader();
         }
         if (t.equals("follower")) {
             return new Target.Follower();
+        }
+        if (t.equals("zone:leader")) {
+            return new Target.ZoneOf(new Target.Leader());
+        }
+        if (t.equals("zone:follower")) {
+            return new Target.ZoneOf(new Target.Follower());
         }
         if (t.startsWith("zone:")) {
             String zone = t.substring(5);
@@ -149,8 +155,7 @@ final class FailuresReader {
     static SortedSet<String> messageKinds() {
         SortedSet<String> k = new TreeSet<>(RaftMessageKinds.all());
         k.addAll(GossipMessageKinds.all());
-        k.addAll(MessageKinds.of(StatusPing.class));
-        k.addAll(MessageKinds.of(StatusPong.class));
+        k.addAll(RpcMessageKinds.all());
         return k;
     }
 

@@ -1,16 +1,18 @@
 package io.clustersim.scenarios.schema;
 
+import io.clustersim.faults.ScheduledFault;
+import io.clustersim.gossip.config.GossipConfig;
 import io.clustersim.kernel.disk.DiskConfig;
 import io.clustersim.kernel.network.NetworkConfig;
 import io.clustersim.kernel.random.Distribution;
-import io.clustersim.faults.ScheduledFault;
+import io.clustersim.model.client.ClientSettings;
 import io.clustersim.model.deployment.Deployment;
 import io.clustersim.model.deployment.NomadDeployment;
 import io.clustersim.model.deployment.SerfPoolDeployment;
 import io.clustersim.model.probe.ProbeConfig;
 import io.clustersim.model.server.NomadServerConfig;
 import io.clustersim.model.topology.Topology;
-import io.clustersim.gossip.config.GossipConfig;
+import io.clustersim.model.workload.Workload;
 import io.clustersim.raft.config.RaftConfig;
 import java.util.List;
 
@@ -18,6 +20,8 @@ import java.util.List;
  * A validated scenario: everything a run needs besides the seed override.
  *
  * @param agentStartup how long a (re)started agent takes before it gossips and joins
+ * @param clients how client agents are made (fingerprints, start-up)
+ * @param workload the jobs the users register, update and submit
  * @param warmupNanos the start of the run left out of availability figures (cluster formation)
  * @param nomad the server agents' settings (Raft, gossip and Nomad's own)
  * @param warnings settings that work but go against Nomad's advice, printed before the run
@@ -35,6 +39,7 @@ public record Scenario(
         RaftConfig raft,
         GossipConfig gossip,
         Distribution agentStartup,
+        ClientSettings clients,
         Workload workload,
         List<ScheduledFault> failures,
         String source,
@@ -56,7 +61,7 @@ public record Scenario(
         if (isSerfPool()) {
             return new SerfPoolDeployment(topology.placements(), gossip, agentStartup);
         }
-        return new NomadDeployment(new NomadDeployment.Spec(topology, nomad, disk, probes, workload.statusRpcIntervalNanos()));
+        return new NomadDeployment(new NomadDeployment.Spec(topology, nomad, disk, probes, clients, workload));
     }
 
     /** A plain Serf pool: members with no Nomad role, only gossip runs. */
@@ -65,7 +70,8 @@ public record Scenario(
     }
 
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, description, newSeed, durationNanos, topology, network, disk, raft, gossip, agentStartup, workload,
+        return new Scenario(name, description, newSeed, durationNanos, topology, network, disk, raft, gossip, agentStartup, clients,
+                workload,
                 failures, source, warmupNanos, nomad, probes, warnings);
     }
 }

@@ -1,18 +1,20 @@
 package io.clustersim.scenarios.schema;
 
+import io.clustersim.faults.ScheduledFault;
+import io.clustersim.gossip.config.GossipConfig;
 import io.clustersim.kernel.disk.DiskConfig;
 import io.clustersim.kernel.network.LatencyOverride;
 import io.clustersim.kernel.network.LinkClass;
 import io.clustersim.kernel.network.LinkProfile;
 import io.clustersim.kernel.network.NetworkConfig;
 import io.clustersim.kernel.random.Distribution;
-import io.clustersim.faults.ScheduledFault;
 import io.clustersim.kernel.time.Durations;
+import io.clustersim.model.client.ClientSettings;
 import io.clustersim.model.probe.ProbeConfig;
 import io.clustersim.model.probe.ProbeKind;
 import io.clustersim.model.server.NomadServerConfig;
 import io.clustersim.model.topology.Topology;
-import io.clustersim.gossip.config.GossipConfig;
+import io.clustersim.model.workload.JobSpec;
 import io.clustersim.raft.config.RaftConfig;
 import io.clustersim.scenarios.yaml.InputError;
 import io.clustersim.scenarios.yaml.SafeYamlReader;
@@ -21,10 +23,10 @@ import io.clustersim.scenarios.yaml.YamlNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +40,8 @@ public final class ScenarioReader {
 
     /** A Nomad deployment's first seconds form the cluster; availability counts from here. */
     public static final long DEFAULT_WARMUP_NANOS = 30_000_000_000L;
+    /** The users register the jobs once the servers have elected and the clients registered. */
+    public static final long DEFAULT_REGISTER_JOBS_AT_NANOS = 15_000_000_000L;
 
     private static final Pattern BANDWIDTH = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(B|KB|MB|GB|bit|Kbit|Mbit|Gbit)/s");
 
@@ -54,7 +58,7 @@ public final class ScenarioReader {
     private Scenario fromTree(YamlNode root, String source) {
         YamlMap m = YamlMap.of(root, "a scenario")
                 .allowOnly("name", "description", "seed", "duration", "warmup", "topology", "network", "disk", "raft", "gossip",
-                        "nomad", "probes", "workload", "failures");
+                        "nomad", "heartbeat", "clients", "jobs", "probes", "workload", "failures");
         String name = m.string("name", "the scenario's name");
         String description = m.string("description", "a description", "");
         long seed = m.integer("seed", "the seed", DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
@@ -72,7 +76,6 @@ public final class ScenarioReader {
                 .orElseGet(() -> GossipSettingsReader.profile(defaultGossip, null));
         Distribution agentStartup = m.get("gossip").map(GossipSettingsReader::agentStartup)
                 .orElse(GossipSettingsReader.DEFAULT_AGENT_STARTUP);
-        Workload workload = m.get("workload").map(ScenarioReader::workload).orElse(Workload.DEFAULT);
         List<ScheduledFault> failures = FailuresReader.read(m.list("failures", "failures"), topology, duration);
         long warmup = m.durationNanos("warmup", "how long to leave out of availability figures",
                 topology.totalServers() > 0 ? DEFAULT_WARMUP_NANOS : 0);
@@ -85,6 +88,21 @@ public final class ScenarioReader {
         if (m.has("nomad")) {
             nomad = NomadSettingsReader.read(m.require("nomad", ""), nomad);
         }
+        if (m.has("heartbeat")) {
+            nomad = nomad.withHeartbeat(ClientsReader.heartbeat(m.require("heartbeat", "")));
+        }
+        ClientSettings clients = m.has("clients")
+                ? ClientsReader.clients(m.require("clients", ""), zoneNames(topology), nomad.agentStartup())
+                : new ClientSettings(io.clustersim.model.client.Fingerprint.defaults(), new java.util.TreeMap<>(),
+                        nomad.agentStartup());
+        List<String> regionNames = topology.regions().stream().map(Topology.Region::name).toList();
+        List<JobSpec> jobs = JobsReader.read(m.list("jobs", "jobs"), regionNames, datacenterNames(topology));
+        long registerAt = m.get("workload").map(ScenarioReader::registerJobsAt).orElse(DEFAULT_REGISTER_JOBS_AT_NANOS);
+        if (registerAt >= duration) {
+            throw InputError.at(m.require("workload", ""), "expected registerJobsAt before the end of the run ("
+                    + Durations.format(duration) + ")");
+        }
+        io.clustersim.model.workload.Workload workload = new io.clustersim.model.workload.Workload(jobs, registerAt);
         ProbeConfig defaultProbes = ProbeConfig.defaults();
         if (authoritative[0] != null) {
             java.util.EnumSet<ProbeKind> k = java.util.EnumSet.copyOf(defaultProbes.kinds());
@@ -92,9 +110,9 @@ public final class ScenarioReader {
             defaultProbes = new ProbeConfig(defaultProbes.interval(), defaultProbes.timeout(), k);
         }
         ProbeConfig probes = m.has("probes") ? ProbesReader.read(m.require("probes", ""), defaultProbes) : defaultProbes;
-        List<String> warnings = Advice.warnings(topology, nomad, m);
-        return new Scenario(name, description, seed, duration, topology, network, disk, raft, gossip, agentStartup, workload,
-                failures, source, warmup, nomad, probes, warnings);
+        List<String> warnings = Advice.warnings(topology, nomad, clients, jobs);
+        return new Scenario(name, description, seed, duration, topology, network, disk, raft, gossip, agentStartup, clients,
+                workload, failures, source, warmup, nomad, probes, warnings);
     }
 
     // --- topology -------------------------------------------------------------------------
@@ -137,11 +155,13 @@ public final class ScenarioReader {
                     throw InputError.at(dn, "expected at least one zone under 'zones'");
                 }
                 for (YamlNode zn : zoneNodes) {
-                    YamlMap z = YamlMap.of(zn, "an availability zone").allowOnly("name", "servers", "clients");
+                    YamlMap z = YamlMap.of(zn, "an availability zone").allowOnly("name", "servers", "clients",
+                            "serversRunClients");
                     String zname = uniqueName(z, names, "zone");
                     int servers = (int) z.integer("servers", "the number of servers", 0, 0, 100);
-                    int clients = (int) z.integer("clients", "the number of clients", 0, 0, 100_000);
-                    zones.add(new Topology.Zone(zname, servers, clients));
+                    int clients = (int) z.integer("clients", "the number of clients", 0, 0, 1_000_000);
+                    boolean colocated = z.bool("serversRunClients", false);
+                    zones.add(new Topology.Zone(zname, servers, clients, 0, colocated));
                 }
                 dcs.add(new Topology.Datacenter(dname, zones));
             }
@@ -288,10 +308,32 @@ public final class ScenarioReader {
         return new DiskConfig(fsync, iops);
     }
 
-    private static Workload workload(YamlNode node) {
-        YamlMap m = YamlMap.of(node, "the workload").allowOnly("statusRpcInterval");
-        return new Workload(m.durationNanos("statusRpcInterval", "how often each client calls a server",
-                Workload.DEFAULT.statusRpcIntervalNanos()));
+    /** {@code workload: { registerJobsAt: 15s }}: when the users register the scenario's jobs. */
+    private static long registerJobsAt(YamlNode node) {
+        YamlMap m = YamlMap.of(node, "the workload").allowOnly("registerJobsAt");
+        long at = m.durationNanos("registerJobsAt", "when the jobs are registered", DEFAULT_REGISTER_JOBS_AT_NANOS);
+        if (at < 0) {
+            throw InputError.at(m.require("registerJobsAt", ""), "expected a time not before the start");
+        }
+        return at;
+    }
+
+    private static java.util.Set<String> zoneNames(Topology t) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (Topology.Region r : t.regions()) {
+            for (Topology.Datacenter d : r.datacenters()) {
+                d.zones().forEach(z -> out.add(z.name()));
+            }
+        }
+        return out;
+    }
+
+    private static java.util.Set<String> datacenterNames(Topology t) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (Topology.Region r : t.regions()) {
+            r.datacenters().forEach(d -> out.add(d.name()));
+        }
+        return out;
     }
 
     private static String describe(io.clustersim.raft.config.TimingProfile t) {
@@ -360,6 +402,28 @@ public final class ScenarioReader {
                     .append('\n');
             sb.append("  gossip: ").append(s.gossip().profile()).append(", probe ")
                     .append(Durations.format(s.gossip().memberlist().probeInterval().toNanos())).append('\n');
+            var h = n.heartbeat();
+            sb.append("  heartbeat: minHeartbeatTtl ").append(Durations.format(h.minHeartbeatTtl().toNanos()))
+                    .append(", maxHeartbeatsPerSecond ").append(h.maxHeartbeatsPerSecond()).append(", heartbeatGrace ")
+                    .append(Durations.format(h.heartbeatGrace().toNanos())).append(", failoverHeartbeatTtl ")
+                    .append(Durations.format(h.failoverHeartbeatTtl().toNanos())).append(", nodeGcThreshold ")
+                    .append(Durations.format(h.nodeGcThreshold().toNanos())).append('\n');
+            var f = s.clients().fingerprint();
+            sb.append("  clients: ").append(f.cpuMhz()).append(" MHz, ").append(f.memoryMb()).append(" MB, class ")
+                    .append(f.nodeClass()).append(", pool ").append(f.nodePool()).append(f.attributes().isEmpty() ? "" : ", " + f.attributes())
+                    .append(s.clients().byZone().isEmpty() ? "" : ", own fingerprints in " + s.clients().byZone().keySet()).append('\n');
+            for (var j : s.workload().jobs()) {
+                sb.append("  job ").append(j.job().id()).append(" (").append(j.job().type().name().toLowerCase(java.util.Locale.ROOT))
+                        .append(", ").append(j.job().region()).append("):");
+                for (var g : j.job().groups()) {
+                    sb.append(' ').append(g.name()).append(" x").append(g.count()).append(' ').append(g.cpuMhz()).append(" MHz/")
+                            .append(g.memoryMb()).append(" MB").append(g.spreadByZone() ? " spread by zone" : "");
+                }
+                if (j.updatesPerHour() > 0 || j.submissionsPerHour() > 0) {
+                    sb.append(", ").append(j.updatesPerHour()).append(" updates/h, ").append(j.submissionsPerHour()).append(" new/h");
+                }
+                sb.append('\n');
+            }
             sb.append("  probes: every ").append(Durations.format(s.probes().interval().toNanos())).append(", timeout ")
                     .append(Durations.format(s.probes().timeout().toNanos())).append(", ").append(s.probes().kinds())
                     .append(", availability counted from ").append(Durations.format(s.warmupNanos()));

@@ -165,4 +165,86 @@ class ExampleScenariosTest {
         assertThat(rejoin).hasSize(1);
         assertThat(rejoin[0]).isBetween(1.0, 8.0);
     }
+
+    static Metric.Timeline timeline(RunResult r, String metric) {
+        return (Metric.Timeline) r.metrics().get(metric);
+    }
+
+    /** The first time the timeline reaches {@code value}, in seconds (NaN if never). */
+    static double firstAt(Metric.Timeline t, double value) {
+        for (int i = 0; i < t.values().length; i++) {
+            if (t.values()[i] >= value) {
+                return t.timesNanos()[i] / 1e9;
+            }
+        }
+        return Double.NaN;
+    }
+
+    static java.util.List<Double> list(double[] xs) {
+        return java.util.Arrays.stream(xs).boxed().toList();
+    }
+
+    static double max(Metric.Timeline t) {
+        return java.util.Arrays.stream(t.values()).max().orElse(0);
+    }
+
+    @Test
+    void when_aClientIsCutOff_then_itIsMarkedDownAfterItsTtlAndGraceRescheduledAndCollectedAfterADay() {
+        RunResult r = run("client-heartbeat-loss");
+        assertThat(count(r, "nodesMarkedDown")).isEqualTo(1);
+        assertThat(count(r, "nodesFalselyMarkedDown")).isZero();
+        double downAt = firstAt(timeline(r, "nodesDownOverTime"), 1);
+        assertThat(downAt - 120).isBetween(10.0, 30.0);
+        assertThat(count(r, "allocationsLost")).isEqualTo(count(r, "allocationsRescheduled")).isPositive();
+        double[] ttr = samples(r, "timeToRescheduleSeconds");
+        assertThat(list(ttr)).isNotEmpty().allSatisfy(x -> assertThat(x).isBetween(10.0, 35.0));
+        // Collected on the first 5-minute GC pass after 24 h down.
+        assertThat(count(r, "nodesGarbageCollected")).isEqualTo(1);
+        Metric.Timeline down = timeline(r, "nodesDownOverTime");
+        double collectedAt = down.timesNanos()[down.values().length - 1] / 1e9;
+        assertThat(down.values()[down.values().length - 1]).isZero();
+        assertThat(collectedAt - downAt).isBetween(86_400.0, 86_400.0 + 300);
+        // Only the cut-off client's own TTLs matter: with 12 clients they are 10 to 20 s.
+        assertThat(list(samples(r, "clientTtlSeconds"))).allSatisfy(x -> assertThat(x).isBetween(10.0, 20.0));
+    }
+
+    @Test
+    void when_theLeaderDiesAmongManyClients_then_theFailoverTtlMarksNoneDownButDelaysACrashedOne() {
+        RunResult r = run("leader-failover-clients");
+        // Only client-7, which really crashed; nobody for the leaderless seconds.
+        assertThat(count(r, "nodesMarkedDown")).isEqualTo(1);
+        assertThat(count(r, "nodesFalselyMarkedDown")).isZero();
+        assertThat(count(r, "leaderChanges")).isEqualTo(1);
+        // Marked down when the new leader's failover TTL ran out: about 5 minutes after 5m.
+        double downAt = firstAt(timeline(r, "nodesDownOverTime"), 1);
+        assertThat(downAt).isBetween(300.0 + 300, 300.0 + 310);
+        // 900 clients: TTLs of 18 to 36 s (900 / 50 heartbeats a second = 18 s).
+        assertThat(list(samples(r, "clientTtlSeconds"))).allSatisfy(x -> assertThat(x).isBetween(10.0, 36.0));
+        assertThat(java.util.Arrays.stream(samples(r, "clientTtlSeconds")).max().orElseThrow()).isGreaterThan(30);
+    }
+
+    @Test
+    void when_anAzIsLost_then_itsAllocationsAreRescheduledWhereTheyFitAndTheRestWaitUnplaced() {
+        RunResult r = run("az-failure");
+        // Both times the zone's 20 clients are marked down, none falsely.
+        assertThat(count(r, "nodesMarkedDown")).isEqualTo(40);
+        assertThat(count(r, "nodesFalselyMarkedDown")).isZero();
+        Metric.Timeline unplaced = timeline(r, "allocationsUnplacedOverTime");
+        // The two other zones hold 20 of the lost 30: 10 wait, and are placed when the zone is back.
+        assertThat(max(unplaced)).isEqualTo(10);
+        assertThat(unplaced.values()[unplaced.values().length - 1]).isZero();
+        // The follower's zone: marked down within TTL plus grace. The leader's zone: only when the
+        // new leader's failover TTL ran out, about 5 minutes after the election.
+        Metric.Timeline down = timeline(r, "nodesDownOverTime");
+        assertThat(firstAt(down, 20)).isBetween(300.0 + 10, 300.0 + 30);
+        double secondLoss = 0;
+        for (int i = 0; i < down.values().length; i++) {
+            if (down.timesNanos()[i] > 1200e9 && down.values()[i] > 0 && secondLoss == 0) {
+                secondLoss = down.timesNanos()[i] / 1e9;
+            }
+        }
+        assertThat(secondLoss).isBetween(1200.0 + 300, 1200.0 + 310);
+        assertThat(value(r, "writeAvailability")).isGreaterThan(0.99);
+        assertThat(count(r, "invariantViolations")).isZero();
+    }
 }

@@ -381,4 +381,104 @@ class ScenarioReaderTest {
         assertThat(error(VALID.replace("    - name: r1\n", "    - name: r1\n      authoritative: yes please\n")).path())
                 .isEqualTo("topology.regions[0].authoritative");
     }
+
+    @Test
+    void when_clientsHeartbeatAndJobsAreOmitted_then_nomadsDefaultsApply() {
+        Scenario s = reader.read("s.yaml", VALID);
+        var h = s.nomad().heartbeat();
+        assertThat(h.minHeartbeatTtl()).hasSeconds(10);
+        assertThat(h.maxHeartbeatsPerSecond()).isEqualTo(50.0);
+        assertThat(h.heartbeatGrace()).hasSeconds(10);
+        assertThat(h.failoverHeartbeatTtl()).hasMinutes(5);
+        assertThat(h.nodeGcThreshold()).hasHours(24);
+        assertThat(s.clients().fingerprint().cpuMhz()).isEqualTo(10_000);
+        assertThat(s.workload().jobs()).isEmpty();
+        assertThat(s.workload().registerAtNanos()).isEqualTo(ScenarioReader.DEFAULT_REGISTER_JOBS_AT_NANOS);
+    }
+
+    @Test
+    void when_clientsHeartbeatAndJobsAreGiven_then_everySettingIsApplied() {
+        Scenario s = reader.read("s.yaml", VALID.replace("{ name: a, servers: 1, clients: 2 }",
+                "{ name: a, servers: 1, clients: 2, serversRunClients: true }")
+                .replace("{ name: b, servers: 2 }", "{ name: b, servers: 2, clients: 1 }") + """
+                clients:
+                  cpu: 8000
+                  memory: 32GB
+                  nodeClass: m5.2xlarge
+                  attributes: { gpu: "false" }
+                  zones:
+                    b: { cpu: 16000, attributes: { gpu: "true" } }
+                heartbeat: { minHeartbeatTtl: 20s, maxHeartbeatsPerSecond: 100, heartbeatGrace: 5s, failoverHeartbeatTtl: 10m, nodeGcThreshold: 1h }
+                workload: { registerJobsAt: 40s }
+                jobs:
+                  - name: web
+                    datacenters: [dc1]
+                    updatesPerHour: 2
+                    groups:
+                      - { name: web, count: 4, cpu: 500, memory: 256MB, spread: zone,
+                          disconnect: { lostAfter: 5m, stopOnClientAfter: 1m, replace: false } }
+                  - name: train
+                    type: batch
+                    submissionsPerHour: 6
+                    groups:
+                      - { name: gpu, count: 1, cpu: 4000, memory: 8GB, runtime: 10m,
+                          constraints: [ { attribute: gpu, value: "true" } ] }
+                  - name: exporter
+                    type: system
+                    groups: [ { name: e, cpu: 100, memory: 64MB } ]
+                """);
+        assertThat(s.topology().serversRunClients("a")).isTrue();
+        assertThat(s.clients().fingerprint().memoryMb()).isEqualTo(32_000);
+        assertThat(s.clients().fingerprintIn("b").cpuMhz()).isEqualTo(16_000);
+        assertThat(s.clients().fingerprintIn("b").attributes()).containsEntry("gpu", "true");
+        assertThat(s.clients().fingerprintIn("a").attributes()).containsEntry("gpu", "false");
+        assertThat(s.nomad().heartbeat().maxHeartbeatsPerSecond()).isEqualTo(100.0);
+        assertThat(s.nomad().heartbeat().failoverHeartbeatTtl()).hasMinutes(10);
+        assertThat(s.workload().registerAtNanos()).isEqualTo(40_000_000_000L);
+        assertThat(s.workload().jobs()).extracting(j -> j.job().id()).containsExactly("web", "train", "exporter");
+        var web = s.workload().jobs().get(0);
+        assertThat(web.updatesPerHour()).isEqualTo(2.0);
+        assertThat(web.job().groups().get(0).spreadByZone()).isTrue();
+        assertThat(web.job().groups().get(0).disconnect().lostAfterNanos()).isEqualTo(300_000_000_000L);
+        assertThat(web.job().groups().get(0).disconnect().replace()).isFalse();
+        var train = s.workload().jobs().get(1);
+        assertThat(train.job().type()).isEqualTo(io.clustersim.model.structs.JobType.BATCH);
+        assertThat(train.job().groups().get(0).runtimeNanos()).isEqualTo(600_000_000_000L);
+        assertThat(train.job().groups().get(0).constraints()).hasSize(1);
+        assertThat(s.warnings()).isEmpty();
+    }
+
+    @Test
+    void when_clientOrJobSettingsCannotWork_then_theyAreRefusedWithTheReason() {
+        InputError rate = error(VALID + "heartbeat: { maxHeartbeatsPerSecond: 0 }\n");
+        assertThat(rate.path()).isEqualTo("heartbeat.maxHeartbeatsPerSecond");
+        assertThat(rate.problem()).contains("greater than zero");
+        assertThat(error(VALID + "heartbeat: { minHeartbeatTtl: 0s }\n").path()).isEqualTo("heartbeat.minHeartbeatTtl");
+        assertThat(error(VALID + "clients: { zones: { mars: { cpu: 1000 } } }\n").problem()).contains("unknown zone 'mars'");
+        assertThat(error(VALID + "jobs:\n  - { name: j, type: cron, groups: [ { name: g } ] }\n").problem())
+                .contains("service, batch or system");
+        assertThat(error(VALID + "jobs:\n  - { name: j, groups: [] }\n").problem()).contains("at least one task group");
+        assertThat(error(VALID + "jobs:\n  - { name: j, submissionsPerHour: 1, groups: [ { name: g } ] }\n").problem())
+                .contains("batch");
+        assertThat(error(VALID + "jobs:\n  - { name: j, groups: [ { name: g, runtime: 1m } ] }\n").problem())
+                .contains("batch");
+        assertThat(error(VALID + "jobs:\n  - { name: j, datacenters: [dc9], groups: [ { name: g } ] }\n").path())
+                .isEqualTo("jobs[0].datacenters[0]");
+        assertThat(error(VALID + "jobs:\n  - { name: j, groups: [ { name: g, spread: rack } ] }\n").problem()).contains("zone");
+        assertThat(error(VALID + "jobs:\n  - { name: j, groups: [ { name: g, cpu: lots } ] }\n").path())
+                .isEqualTo("jobs[0].groups[0].cpu");
+    }
+
+    @Test
+    void when_clientSettingsGoAgainstNomadsAdvice_then_warningsSayWhy() {
+        Scenario big = reader.read("s.yaml", VALID.replace("{ name: a, servers: 1, clients: 2 }", "{ name: a, servers: 1, clients: 9000 }"));
+        assertThat(big.warnings()).anySatisfy(w -> assertThat(w).contains("9000 clients").contains("failoverHeartbeatTtl"));
+        Scenario noGrace = reader.read("s.yaml", VALID + "heartbeat: { heartbeatGrace: 0s }\n");
+        assertThat(noGrace.warnings()).anySatisfy(w -> assertThat(w).contains("heartbeatGrace is 0"));
+        Scenario tooBig = reader.read("s.yaml", VALID + "jobs:\n  - { name: huge, groups: [ { name: g, cpu: 50000 } ] }\n");
+        assertThat(tooBig.warnings()).anySatisfy(w -> assertThat(w).contains("job huge group g fits no client"));
+        Scenario zoneTarget = reader.read("s.yaml", VALID + "failures:\n  - { at: 10s, crash: \"zone:leader\", for: 10s }\n");
+        assertThat(zoneTarget.failures().get(0).fault()).isEqualTo(new io.clustersim.faults.Fault.Crash(
+                new io.clustersim.faults.Target.ZoneOf(new io.clustersim.faults.Target.Leader())));
+    }
 }
