@@ -178,6 +178,10 @@ public final class NomadDeployment implements Deployment {
                 }
             }
             world.trace().addSink((time, kind, src, dst, type, detail) -> {
+                // Only lifecycle events matter here; most events are deliveries and timers.
+                if (kind != TraceKind.CRASH && kind != TraceKind.START && kind != TraceKind.EXIT && kind != TraceKind.STOP) {
+                    return;
+                }
                 if (kind == TraceKind.CRASH && serverIndex.containsKey(src)) {
                     recorders.get(src).serverFailures().increment();
                 }

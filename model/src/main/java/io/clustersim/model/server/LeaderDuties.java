@@ -145,14 +145,14 @@ final class LeaderDuties {
             @Override
             public void nodeChanged(long index, Node before, Node after) {
                 if (after == null || after.status() == NodeStatus.READY && (before == null || before.status() != NodeStatus.READY)) {
-                    broker.capacityChanged();
+                    broker.capacityChanged(after != null ? after.name() : before.name());
                 }
             }
 
             @Override
             public void allocChanged(long index, Allocation before, Allocation after) {
                 if (after == null || after.terminal() && (before == null || !before.terminal())) {
-                    broker.capacityChanged();
+                    broker.capacityChanged(after != null ? after.nodeName() : before.nodeName());
                 }
             }
 

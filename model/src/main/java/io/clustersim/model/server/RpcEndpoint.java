@@ -225,7 +225,10 @@ final class RpcEndpoint {
                 if (l.isEmpty()) {
                     waitingByNode.remove(q.node());
                 }
-                read(from, req, q.query());
+                // Nothing changed: the index the client has, and no allocations to look at again
+                // (nomad's client re-asks when the index did not move, whatever the body holds).
+                answer(from, new RpcResponse(req.id(), RpcStatus.OK,
+                        new NomadQuery.ClientAllocList(new ArrayList<>(), q.minIndex()), fsm.state().latestIndex()));
             }
         });
     }

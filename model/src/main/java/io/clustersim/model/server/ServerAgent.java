@@ -60,6 +60,7 @@ public final class ServerAgent implements Process, RaftHost {
     private NodeContext ctx;
     private RaftServer raft;
     private NomadStateMachine fsm;
+    private ServerPeers peers;
     private Serf serf;
     private LeaderDuties leader;
     private Bootstrapper bootstrapper;
@@ -106,6 +107,9 @@ public final class ServerAgent implements Process, RaftHost {
         GossipObserver events = new GossipObserver() {
             @Override
             public void onSerfEvent(SerfEvent e) {
+                if (peers != null) {
+                    peers.changed();
+                }
                 ctx.setTimer("serf.event", 0, () -> serfEvent(e));
             }
         };
@@ -113,7 +117,7 @@ public final class ServerAgent implements Process, RaftHost {
                 new NodeContextPorts(ctx, "serf"), GossipObserver.all(List.of(gossipObserver, events)));
         NodeContext rpc = ctx.scoped("rpc");
         caller = new RpcCaller(rpc);
-        ServerPeers peers = new ServerPeers(serf);
+        peers = new ServerPeers(serf);
         leader = new LeaderDuties(self, config, ctx.scoped("leader"), raft, serf, peers, caller, fsm, recorder, startedAt);
         RpcEndpoint endpoint = new RpcEndpoint(self, config, rpc, raft, fsm, peers, caller, leader, recorder, this::forceLeave,
                 new WriteIds(self.node().name(), startedAt, "rpc"));

@@ -16,9 +16,16 @@ import java.util.List;
  */
 final class ServerPeers {
     private final Serf serf;
+    /** The alive servers' nodes by region, until the next Serf event: every client heartbeat asks. */
+    private final java.util.Map<String, List<NodeId>> aliveAddresses = new java.util.TreeMap<>();
 
     ServerPeers(Serf serf) {
         this.serf = serf;
+    }
+
+    /** Serf's view changed (a member joined, left, failed, updated): cached answers are stale. */
+    void changed() {
+        aliveAddresses.clear();
     }
 
     /** Servers of {@code region} that are peers (alive, leaving or failed), in name order. */
@@ -45,11 +52,13 @@ final class ServerPeers {
 
     /** The nodes of {@link #aliveInRegion}: the server list a client gets in each heartbeat reply. */
     List<NodeId> aliveAddressesInRegion(String region) {
-        List<NodeId> out = new ArrayList<>();
-        for (Member m : aliveInRegion(region)) {
-            out.add(m.address());
-        }
-        return out;
+        return aliveAddresses.computeIfAbsent(region, r -> {
+            List<NodeId> out = new ArrayList<>();
+            for (Member m : aliveInRegion(r)) {
+                out.add(m.address());
+            }
+            return List.copyOf(out);
+        });
     }
 
     static boolean isPeer(MemberStatus s) {

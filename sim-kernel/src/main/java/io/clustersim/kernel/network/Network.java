@@ -169,7 +169,10 @@ public final class Network {
         }
         Link[] row = links[f];
         if (row == null || t >= row.length) {
-            row = row == null ? new Link[world.nodes().size()] : Arrays.copyOf(row, world.nodes().size());
+            // Rows grow to the highest peer a node has talked to: a client of ten thousand talks
+            // to a handful of servers, and a row as long as the world would be mostly empty.
+            int size = Math.max(t + 1, row == null ? 4 : row.length * 2);
+            row = row == null ? new Link[size] : Arrays.copyOf(row, size);
             links[f] = row;
         }
         Link l = row[t];

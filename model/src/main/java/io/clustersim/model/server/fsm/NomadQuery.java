@@ -63,7 +63,9 @@ public sealed interface NomadQuery {
     /** The answer to {@link ClientAllocs}. */
     record ClientAllocList(List<ClientAlloc> allocs, long index) {
         public ClientAllocList {
-            allocs = List.copyOf(allocs);
+            // Built fresh by the query; wrapping instead of copying keeps the blocking queries of
+            // ten thousand clients cheap.
+            allocs = java.util.Collections.unmodifiableList(allocs);
         }
     }
 

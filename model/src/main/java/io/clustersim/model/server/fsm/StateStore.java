@@ -23,6 +23,7 @@ import java.util.TreeMap;
  */
 public final class StateStore {
     private final TreeMap<String, Job> jobs;
+    private final TreeMap<String, Job> systemJobs;
     private final TreeMap<String, AclPolicy> aclPolicies;
     private final TreeMap<String, Node> nodes;
     private final TreeMap<String, Allocation> allocs;
@@ -41,6 +42,7 @@ public final class StateStore {
 
     public StateStore() {
         jobs = new TreeMap<>();
+        systemJobs = new TreeMap<>();
         aclPolicies = new TreeMap<>();
         nodes = new TreeMap<>();
         allocs = new TreeMap<>();
@@ -52,6 +54,7 @@ public final class StateStore {
 
     private StateStore(StateStore o) {
         jobs = new TreeMap<>(o.jobs);
+        systemJobs = new TreeMap<>(o.systemJobs);
         aclPolicies = new TreeMap<>(o.aclPolicies);
         nodes = new TreeMap<>(o.nodes);
         allocs = new TreeMap<>(o.allocs);
@@ -89,6 +92,11 @@ public final class StateStore {
 
     void upsertJob(long index, Job job) {
         Job old = jobs.put(job.id(), job);
+        if (job.type() == io.clustersim.model.structs.JobType.SYSTEM) {
+            systemJobs.put(job.id(), job);
+        } else if (old != null) {
+            systemJobs.remove(job.id());
+        }
         bytes += job.specBytes() - (old == null ? 0 : old.specBytes());
         jobsIndex = index;
         latestIndex = index;
@@ -96,6 +104,7 @@ public final class StateStore {
 
     boolean deleteJob(long index, String id) {
         Job old = jobs.remove(id);
+        systemJobs.remove(id);
         if (old != null) {
             bytes -= old.specBytes();
             jobsIndex = index;
@@ -205,6 +214,11 @@ public final class StateStore {
 
     public SortedMap<String, Job> jobs() {
         return Collections.unmodifiableSortedMap(jobs);
+    }
+
+    /** The system jobs, by id: every node status change evaluates them (nomad createNodeEvals). */
+    public SortedMap<String, Job> systemJobs() {
+        return Collections.unmodifiableSortedMap(systemJobs);
     }
 
     public SortedMap<String, AclPolicy> aclPolicies() {

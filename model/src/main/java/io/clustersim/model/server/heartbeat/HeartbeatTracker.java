@@ -159,11 +159,10 @@ public final class HeartbeatTracker {
     }
 
     private void arm(String name, long afterNanos) {
-        Timer old = timers.remove(name);
+        Timer old = timers.put(name, ctx.setTimer("ttl", afterNanos, () -> invalidate(name)));
         if (old != null) {
             old.cancel();
         }
-        timers.put(name, ctx.setTimer("ttl", afterNanos, () -> invalidate(name)));
     }
 
     /** invalidateHeartbeat: the TTL and grace ran out. */

@@ -45,11 +45,16 @@ public final class EvalBroker {
     private final Map<String, List<Evaluation>> pendingByJob = new LinkedHashMap<>();
     private final Deque<String> ready = new ArrayDeque<>();
     private final Map<String, Evaluation> blocked = new TreeMap<>();
+    /** For blocked system jobs: the nodes they did not fit on. */
+    private final Map<String, java.util.Set<String>> blockedOnNodes = new TreeMap<>();
+    private final java.util.Set<String> unblocking = new java.util.TreeSet<>();
     private final List<Timer> followUps = new ArrayList<>();
     private final SchedulingCounters counters;
     private boolean running;
     private boolean working;
     private boolean unblockScheduled;
+    /** Counts capacity changes, so a plan that blocks on a state older than the last one is retried (nomad's missed unblock). */
+    private long capacityChanges;
     private int epoch;
 
     /** What the broker counts: placements that failed (the last count per blocked evaluation is kept). */
@@ -88,6 +93,8 @@ public final class EvalBroker {
         pendingByJob.clear();
         ready.clear();
         blocked.clear();
+        blockedOnNodes.clear();
+        unblocking.clear();
         followUps.forEach(Timer::cancel);
         followUps.clear();
     }
@@ -100,23 +107,40 @@ public final class EvalBroker {
         }
     }
 
-    /** Capacity changed: blocked evaluations get another go. */
-    public void capacityChanged() {
-        if (!running || blocked.isEmpty() || unblockScheduled) {
+    /**
+     * Capacity changed on {@code node} (it became ready, or allocations there ended): blocked
+     * evaluations get another go. A blocked system job waits for capacity on the nodes it did not
+     * fit on (nomad's blocked evals track system jobs per node), a service or batch job for any.
+     */
+    public void capacityChanged(String node) {
+        capacityChanges++;
+        if (!running || blocked.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<String, Evaluation> e : blocked.entrySet()) {
+            java.util.Set<String> on = blockedOnNodes.get(e.getKey());
+            if (on == null || on.contains(node)) {
+                unblocking.add(e.getKey());
+            }
+        }
+        if (unblocking.isEmpty() || unblockScheduled) {
             return;
         }
         unblockScheduled = true;
-        int e = epoch;
+        int ep = epoch;
         ctx.setTimer("unblock", 0, () -> {
             unblockScheduled = false;
-            if (e != epoch) {
+            if (ep != epoch) {
                 return;
             }
-            List<Evaluation> again = new ArrayList<>(blocked.values());
-            blocked.clear();
-            for (Evaluation b : again) {
-                admit(b.withStatus(EvalStatus.PENDING, b.queuedAllocations()));
+            for (String job : new ArrayList<>(unblocking)) {
+                Evaluation b = blocked.remove(job);
+                blockedOnNodes.remove(job);
+                if (b != null) {
+                    admit(b.withStatus(EvalStatus.PENDING, b.queuedAllocations()));
+                }
             }
+            unblocking.clear();
             kick();
         });
     }
@@ -171,6 +195,8 @@ public final class EvalBroker {
         Evaluation first = evals.get(0);
         // A job blocked earlier is superseded by any new evaluation of it.
         Evaluation stale = blocked.remove(job);
+        blockedOnNodes.remove(job);
+        long changesSeen = capacityChanges;
         Plan plan = Scheduler.plan(first, fsm.state(), ctx.now(), random, ids);
         List<Evaluation> superseded = new ArrayList<>();
         for (int i = 1; i < evals.size(); i++) {
@@ -187,7 +213,15 @@ public final class EvalBroker {
                 }
                 counters.planApplied(plan.allocs().size());
                 if (plan.outcome().status() == EvalStatus.BLOCKED) {
-                    blocked.put(job, plan.outcome());
+                    if (capacityChanges != changesSeen) {
+                        // Capacity changed while it was planned: it may fit now (nomad's missedUnblock).
+                        admit(plan.outcome().withStatus(EvalStatus.PENDING, plan.outcome().queuedAllocations()));
+                    } else {
+                        blocked.put(job, plan.outcome());
+                        if (!plan.failedNodes().isEmpty()) {
+                            blockedOnNodes.put(job, new java.util.TreeSet<>(plan.failedNodes()));
+                        }
+                    }
                 }
                 if (plan.followUpAtNanos() > 0) {
                     followUp(job, plan.followUpAtNanos(), e);

@@ -6,7 +6,6 @@ import io.clustersim.model.structs.EvalStatus;
 import io.clustersim.model.structs.EvalTrigger;
 import io.clustersim.model.structs.Evaluation;
 import io.clustersim.model.structs.Job;
-import io.clustersim.model.structs.JobType;
 import io.clustersim.model.structs.NodeStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +36,8 @@ public final class NodeEvals {
         for (Allocation a : state.allocsOnNode(node)) {
             jobs.add(a.jobId());
         }
-        for (Job j : state.jobs().values()) {
-            if (j.type() == JobType.SYSTEM && !j.groups().isEmpty()) {
+        for (Job j : state.systemJobs().values()) {
+            if (!j.groups().isEmpty()) {
                 jobs.add(j.id());
             }
         }

@@ -44,6 +44,7 @@ public final class Scheduler {
         Job job = state.job(eval.jobId());
         List<Allocation> out = new ArrayList<>();
         long[] followUp = {0};
+        List<String> failedNodes = new ArrayList<>();
         int unplaced;
         if (job == null || job.groups().isEmpty()) {
             for (Allocation a : state.allocsOfJob(eval.jobId())) {
@@ -53,19 +54,18 @@ public final class Scheduler {
             }
             unplaced = 0;
         } else if (job.type() == JobType.SYSTEM) {
-            unplaced = system(job, state, now, ids, out);
+            unplaced = system(job, state, now, ids, out, failedNodes);
         } else {
             unplaced = generic(job, state, now, random, ids, out, followUp);
         }
         Evaluation outcome = unplaced > 0 ? eval.withStatus(EvalStatus.BLOCKED, unplaced)
                 : eval.withStatus(EvalStatus.COMPLETE, 0);
-        return new Plan(outcome, out, unplaced, followUp[0]);
+        return new Plan(outcome, out, unplaced, followUp[0], failedNodes);
     }
 
     private static int generic(Job job, StateStore state, long now, UniformRandomProvider random, Ids ids,
             List<Allocation> out, long[] followUp) {
         NodeRanker ranker = new NodeRanker(state, job, random);
-        int zones = ranker.zoneCount();
         int unplaced = 0;
         Map<String, List<Allocation>> byGroup = new TreeMap<>();
         for (Allocation a : state.allocsOfJob(job.id())) {
@@ -151,7 +151,7 @@ public final class Scheduler {
                 byZone.merge(a.zone(), 1, Integer::sum);
             }
             for (int i = 0; i < missing; i++) {
-                Node node = ranker.choose(job, g, byZone, zones);
+                Node node = ranker.choose(job, g, byZone);
                 if (node == null) {
                     unplaced += missing - i;
                     break;
@@ -193,7 +193,7 @@ public final class Scheduler {
     }
 
     /** One allocation per group on every ready node that can take it; none elsewhere. */
-    private static int system(Job job, StateStore state, long now, Ids ids, List<Allocation> out) {
+    private static int system(Job job, StateStore state, long now, Ids ids, List<Allocation> out, List<String> failedNodes) {
         int unplaced = 0;
         Map<String, Map<String, Allocation>> liveByNode = new TreeMap<>();
         for (Allocation a : state.allocsOfJob(job.id())) {
@@ -232,6 +232,7 @@ public final class Scheduler {
                 }
                 if (cpu + g.cpuMhz() > node.cpuMhz() || mem + g.memoryMb() > node.memoryMb()) {
                     unplaced++;
+                    failedNodes.add(node.name());
                     continue;
                 }
                 cpu += g.cpuMhz();
