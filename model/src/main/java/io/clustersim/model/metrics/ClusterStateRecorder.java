@@ -37,6 +37,8 @@ public final class ClusterStateRecorder {
     private final Map<String, Integer> blockedQueued = new TreeMap<>();
     /** Which node each allocation was placed on, to find a replacement's failed original. */
     private final Map<String, String> previousNodes = new TreeMap<>();
+    /** Each node's status as the state says now, to check where plans place allocations. */
+    private final Map<String, NodeStatus> nodeStatus = new TreeMap<>();
     private final Level unplaced;
     private long lastIndex;
     private String reporter;
@@ -53,7 +55,8 @@ public final class ClusterStateRecorder {
         Labels l = Labels.of("region", region);
         for (var m : new io.clustersim.kernel.telemetry.MetricName[] {NomadMetrics.NODES_MARKED_DOWN,
                 NomadMetrics.NODES_FALSELY_MARKED_DOWN, NomadMetrics.NODES_DISCONNECTED, NomadMetrics.NODES_GARBAGE_COLLECTED,
-                NomadMetrics.ALLOCATIONS_LOST, NomadMetrics.ALLOCATIONS_RESCHEDULED}) {
+                NomadMetrics.ALLOCATIONS_LOST, NomadMetrics.ALLOCATIONS_RESCHEDULED,
+                NomadMetrics.ALLOCATIONS_PLACED_ON_DOWN_NODES}) {
             telemetry.counter(m, l);
         }
         telemetry.samples(NomadMetrics.TIME_TO_RESCHEDULE_SECONDS, l);
@@ -116,6 +119,11 @@ public final class ClusterStateRecorder {
             return;
         }
         Node n = after != null ? after : before;
+        if (to == null) {
+            nodeStatus.remove(n.name());
+        } else {
+            nodeStatus.put(n.name(), to);
+        }
         if (from != null) {
             level(n, from).set(level(n, from).value() - 1);
         }
@@ -149,6 +157,9 @@ public final class ClusterStateRecorder {
     private void alloc(Allocation before, Allocation after) {
         if (after == null) {
             return;
+        }
+        if (before == null && nodeStatus.get(after.nodeName()) == NodeStatus.DOWN) {
+            telemetry.counter(NomadMetrics.ALLOCATIONS_PLACED_ON_DOWN_NODES, labels().with("zone", zone(after))).increment();
         }
         if (after.clientStatus() == AllocClientStatus.LOST && (before == null || before.clientStatus() != AllocClientStatus.LOST)) {
             telemetry.counter(NomadMetrics.ALLOCATIONS_LOST, labels().with("zone", zone(after))).increment();

@@ -60,6 +60,8 @@ public final class NomadMetrics {
             "from a node's failure (or, if it never failed, its marking down) until a replacement runs");
     public static final MetricName ALLOCATIONS_UNPLACED = MetricName.levelSum("allocationsUnplaced", "allocations",
             "allocations jobs want that found no feasible node (their evaluations blocked), over time");
+    public static final MetricName ALLOCATIONS_PLACED_ON_DOWN_NODES = MetricName.counter("allocationsPlacedOnDownNodes",
+            "allocations a plan placed on a node already marked down (0 in every correct run)");
     public static final MetricName NODES_READY = MetricName.levelSum("nodesReady", "nodes", "client nodes ready, over time");
     public static final MetricName NODES_INITIALIZING = MetricName.levelSum("nodesInitializing", "nodes",
             "client nodes initializing, over time");
@@ -75,6 +77,7 @@ public final class NomadMetrics {
             AUTOPILOT_REMOVALS, AUTOPILOT_PROMOTIONS, SERVER_LEAVES, SERVER_FAILURES, REPLICATION_LAG_SECONDS,
             RPC_FORWARDS, RPC_HOLD_TIMEOUTS, CLIENT_HEARTBEATS, CLIENT_TTL_SECONDS, HEARTBEATS_PER_SECOND_PER_SERVER,
             NODES_MARKED_DOWN, NODES_FALSELY_MARKED_DOWN, NODES_DISCONNECTED, NODES_GARBAGE_COLLECTED, ALLOCATIONS_LOST,
-            ALLOCATIONS_RESCHEDULED, TIME_TO_RESCHEDULE_SECONDS, ALLOCATIONS_UNPLACED, NODES_READY, NODES_INITIALIZING,
+            ALLOCATIONS_RESCHEDULED, TIME_TO_RESCHEDULE_SECONDS, ALLOCATIONS_UNPLACED, ALLOCATIONS_PLACED_ON_DOWN_NODES,
+            NODES_READY, NODES_INITIALIZING,
             NODES_DOWN, NODES_IN_DISCONNECTED, LEADER);
 }

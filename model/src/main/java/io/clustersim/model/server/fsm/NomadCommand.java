@@ -3,6 +3,7 @@ package io.clustersim.model.server.fsm;
 import io.clustersim.model.structs.AclPolicy;
 import io.clustersim.model.structs.AllocClientStatus;
 import io.clustersim.model.structs.Allocation;
+import io.clustersim.model.structs.EvalStatus;
 import io.clustersim.model.structs.Evaluation;
 import io.clustersim.model.structs.Job;
 import io.clustersim.model.structs.Node;
@@ -195,16 +196,30 @@ public sealed interface NomadCommand extends LogCommand {
             superseded = List.copyOf(superseded);
         }
 
+        /**
+         * Placements on a node that is no longer ready when the plan applies (it was marked down
+         * or disconnected after the scheduler looked) are refused, as nomad's plan applier refuses
+         * them (plan_apply.go evaluateNodePlan), and the evaluation goes back to pending so the
+         * scheduler places them again.
+         */
         @Override
         public Object applyTo(StateStore state, long index) {
+            int refused = 0;
             for (Allocation a : allocs) {
+                if (state.alloc(a.id()) == null) {
+                    Node n = state.node(a.nodeName());
+                    if (n == null || n.status() != NodeStatus.READY) {
+                        refused++;
+                        continue;
+                    }
+                }
                 state.upsertAlloc(index, a);
             }
             for (Evaluation e : superseded) {
                 state.upsertEval(index, e);
             }
-            state.upsertEval(index, eval);
-            return allocs.size();
+            state.upsertEval(index, refused > 0 ? eval.withStatus(EvalStatus.PENDING, 0) : eval);
+            return allocs.size() - refused;
         }
 
         @Override
