@@ -45,6 +45,7 @@ final class RpcEndpoint {
     static final int MAX_HOPS = 4;
     /** How often a blocking query looks again whether the state has moved. */
     static final long BLOCKING_POLL_NANOS = 50_000_000L;
+    static final long SECOND = 1_000_000_000L;
 
     private final ServerIdentity self;
     private final NomadServerConfig config;
@@ -62,16 +63,25 @@ final class RpcEndpoint {
     /** Blocking Node.GetClientAllocs queries waiting for their node's allocations to change. */
     private final Map<String, List<Waiting>> waitingByNode = new TreeMap<>();
     private final Set<String> wakeups = new TreeSet<>();
+    /**
+     * The waiting queries by the second their deadline falls in: one timer per second answers
+     * those whose time is up. Nomad adds a random jitter of up to 1/16 of the wait to every
+     * blocking query's deadline, so rounding up to the next second stays within what Nomad does,
+     * and ten thousand clients' queries need a few hundred timers instead of ten thousand.
+     */
+    private final TreeMap<Long, List<Waiting>> deadlines = new TreeMap<>();
 
-    /** A blocking query waiting here: who asked, what, and its deadline timer. */
+    /** A blocking query waiting here: who asked, and what; done once answered either way. */
     private static final class Waiting {
         final NodeId from;
         final RpcRequest req;
-        Timer deadline;
+        final RpcCall.NodeGetClientAllocs query;
+        boolean done;
 
-        Waiting(NodeId from, RpcRequest req) {
+        Waiting(NodeId from, RpcRequest req, RpcCall.NodeGetClientAllocs query) {
             this.from = from;
             this.req = req;
+            this.query = query;
         }
     }
 
@@ -217,20 +227,40 @@ final class RpcEndpoint {
             read(from, req, q.query());
             return;
         }
-        Waiting w = new Waiting(from, req);
+        Waiting w = new Waiting(from, req, q);
         waitingByNode.computeIfAbsent(q.node(), n -> new ArrayList<>()).add(w);
-        w.deadline = ctx.setTimer("blocking.deadline", q.maxWaitNanos(), () -> {
-            List<Waiting> l = waitingByNode.get(q.node());
-            if (l != null && l.remove(w)) {
-                if (l.isEmpty()) {
-                    waitingByNode.remove(q.node());
-                }
-                // Nothing changed: the index the client has, and no allocations to look at again
-                // (nomad's client re-asks when the index did not move, whatever the body holds).
-                answer(from, new RpcResponse(req.id(), RpcStatus.OK,
-                        new NomadQuery.ClientAllocList(new ArrayList<>(), q.minIndex()), fsm.state().latestIndex()));
+        long second = (ctx.now() + q.maxWaitNanos() + SECOND - 1) / SECOND;
+        List<Waiting> due = deadlines.get(second);
+        if (due == null) {
+            due = new ArrayList<>();
+            deadlines.put(second, due);
+            ctx.setTimer("blocking.deadline", second * SECOND - ctx.now(), () -> deadline(second));
+        }
+        due.add(w);
+    }
+
+    /** The queries whose wait ran out in this second: nothing changed, so the client's own index. */
+    private void deadline(long second) {
+        List<Waiting> due = deadlines.remove(second);
+        if (due == null) {
+            return;
+        }
+        for (Waiting w : due) {
+            if (w.done) {
+                continue;
             }
-        });
+            w.done = true;
+            List<Waiting> l = waitingByNode.get(w.query.node());
+            if (l != null) {
+                l.remove(w);
+                if (l.isEmpty()) {
+                    waitingByNode.remove(w.query.node());
+                }
+            }
+            // Nomad's client re-asks when the index did not move, whatever the body holds.
+            answer(w.from, new RpcResponse(w.req.id(), RpcStatus.OK,
+                    new NomadQuery.ClientAllocList(new ArrayList<>(), w.query.minIndex()), fsm.state().latestIndex()));
+        }
     }
 
     /** Wakes the queries waiting on nodes whose allocations changed, after the change's event. */
@@ -258,8 +288,10 @@ final class RpcEndpoint {
                 continue;
             }
             for (Waiting w : l) {
-                w.deadline.cancel();
-                read(w.from, w.req, w.req.call() instanceof RpcCall.Read r ? r.query() : null);
+                if (!w.done) {
+                    w.done = true;
+                    read(w.from, w.req, w.query.query());
+                }
             }
         }
     }

@@ -39,6 +39,9 @@ public final class StateStore {
     private long latestIndex;
     private long bytes;
     private StateListener listener = StateListener.NONE;
+    private Node[] readyNodes;
+    private long readyNodesIndex = -1;
+    private int readyZones;
 
     public StateStore() {
         jobs = new TreeMap<>();
@@ -227,6 +230,35 @@ public final class StateStore {
 
     public Node node(String name) {
         return nodes.get(name);
+    }
+
+    /**
+     * The ready nodes in name order, cached until the nodes table changes: every evaluation's
+     * scheduler starts from them, and between node changes they stay the same.
+     */
+    public Node[] readyNodes() {
+        if (readyNodes == null || readyNodesIndex != nodesIndex) {
+            List<Node> ready = new ArrayList<>();
+            for (Node n : nodes.values()) {
+                if (n.status() == io.clustersim.model.structs.NodeStatus.READY) {
+                    ready.add(n);
+                }
+            }
+            readyNodes = ready.toArray(new Node[0]);
+            readyNodesIndex = nodesIndex;
+            java.util.TreeSet<String> zones = new java.util.TreeSet<>();
+            for (Node n : readyNodes) {
+                zones.add(n.zone());
+            }
+            readyZones = zones.size();
+        }
+        return readyNodes;
+    }
+
+    /** The zones the ready nodes are in (how many), cached with {@link #readyNodes()}. */
+    public int readyZones() {
+        readyNodes();
+        return readyZones;
     }
 
     public SortedMap<String, Node> nodes() {

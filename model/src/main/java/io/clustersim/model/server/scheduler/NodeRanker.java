@@ -5,12 +5,11 @@ import io.clustersim.model.structs.Allocation;
 import io.clustersim.model.structs.Job;
 import io.clustersim.model.structs.JobType;
 import io.clustersim.model.structs.Node;
-import io.clustersim.model.structs.NodeStatus;
 import io.clustersim.model.structs.TaskGroup;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -18,70 +17,63 @@ import org.apache.commons.rng.UniformRandomProvider;
  * (nomad {@code scheduler/stack.go}, {@code rank.go}, {@code spread.go}):
  *
  * <ul>
- *   <li>the ready nodes of the job's datacenters, shuffled once per evaluation and walked round
- *       from where the last placement stopped;
+ *   <li>the ready nodes of the job's datacenters, in a random order drawn once per evaluation and
+ *       walked round from where the last placement stopped;
  *   <li>feasibility: the group's constraints and enough free CPU and memory (counting what this
  *       plan already placed and stopped);
- *   <li>at most max(2, ceil(log2 n)) feasible candidates are scored, all of them when the group
- *       spreads over zones;
+ *   <li>at most max(2, ceil(log2 n)) feasible candidates are scored, or max(count, 100) when the
+ *       group spreads over zones;
  *   <li>score: bin-packing ({@code 20 - (10^freeCpu + 10^freeMem)}, normalised by 18), a penalty
  *       for each allocation of the same job already on the node (service jobs), and for spread
  *       groups a boost for zones below their even share; the scores are averaged.
  * </ul>
- * Per-node figures live in arrays indexed like the shuffled node list: a plan of thousands of
- * placements over thousands of nodes looks each one up millions of times.
+ * An evaluation looks at a few hundred of perhaps a hundred thousand nodes, so the random order is
+ * drawn lazily (Fisher-Yates one position at a time) and per-node figures are kept only for the
+ * nodes looked at.
  */
 final class NodeRanker {
+    /** What the plan knows of one candidate it has looked at. */
+    private static final class Usage {
+        int cpu;
+        int mem;
+        int collisions;
+    }
+
     private final StateStore state;
-    /** The candidate nodes in name order (the state's order), and their names for lookups. */
+    /** The candidate nodes in name order. */
     private final Node[] byName;
-    private final String[] names;
-    /** The walk order: positions in {@link #byName}, shuffled once per evaluation. */
-    private final int[] order;
-    private final int[] usedCpu;
-    private final int[] usedMem;
-    private final boolean[] usageKnown;
-    private final int[] collisions;
     private final int zones;
+    private final UniformRandomProvider random;
+    /** The random walk: positions drawn so far, and the swaps a full shuffle would have made. */
+    private final List<Integer> walk = new ArrayList<>();
+    private final Map<Integer, Integer> swaps = new TreeMap<>();
+    private final Map<Integer, Usage> usage = new TreeMap<>();
     private int cursor;
 
     NodeRanker(StateStore state, Job job, UniformRandomProvider random) {
         this.state = state;
-        List<Node> ready = new ArrayList<>();
-        java.util.TreeSet<String> zoneNames = new java.util.TreeSet<>();
-        for (Node n : state.nodes().values()) {
-            if (n.status() == NodeStatus.READY && job.allowsDatacenter(n.datacenter())) {
-                ready.add(n);
+        this.random = random;
+        Node[] ready = state.readyNodes();
+        if (job.datacenters().isEmpty()) {
+            this.byName = ready;
+        } else {
+            List<Node> in = new ArrayList<>();
+            for (Node n : ready) {
+                if (job.allowsDatacenter(n.datacenter())) {
+                    in.add(n);
+                }
+            }
+            this.byName = in.toArray(new Node[0]);
+        }
+        if (byName == ready) {
+            this.zones = state.readyZones();
+        } else {
+            java.util.TreeSet<String> zoneNames = new java.util.TreeSet<>();
+            for (Node n : byName) {
                 zoneNames.add(n.zone());
             }
+            this.zones = zoneNames.size();
         }
-        this.byName = ready.toArray(new Node[0]);
-        this.names = new String[byName.length];
-        for (int i = 0; i < byName.length; i++) {
-            names[i] = byName[i].name();
-        }
-        // Fisher-Yates with the scheduler's stream: a seeded shuffle, the same for the same run.
-        this.order = new int[byName.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        this.usedCpu = new int[byName.length];
-        this.usedMem = new int[byName.length];
-        this.usageKnown = new boolean[byName.length];
-        this.collisions = new int[byName.length];
-        this.zones = zoneNames.size();
-    }
-
-    /** A node's position in {@link #byName}, or -1 if it is not a candidate. */
-    private int indexOf(String node) {
-        int i = Arrays.binarySearch(names, node);
-        return i >= 0 ? i : -1;
     }
 
     /** Every zone the candidate nodes are in. */
@@ -89,13 +81,45 @@ final class NodeRanker {
         return zones;
     }
 
+    /** The k-th node of the random order, drawing it if needed. */
+    private int walkAt(int k) {
+        while (walk.size() <= k) {
+            int i = walk.size();
+            int j = i + random.nextInt(byName.length - i);
+            int atI = swaps.getOrDefault(i, i);
+            int atJ = swaps.getOrDefault(j, j);
+            swaps.put(j, atI);
+            swaps.remove(i);
+            walk.add(atJ);
+        }
+        return walk.get(k);
+    }
+
+    /** A node's position in {@link #byName}, or -1 if it is not a candidate. */
+    private int indexOf(String node) {
+        int lo = 0;
+        int hi = byName.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = byName[mid].name().compareTo(node);
+            if (c < 0) {
+                lo = mid + 1;
+            } else if (c > 0) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
     /** Resources the plan frees on {@code a}'s node (an allocation it stops or loses). */
     void release(Allocation a) {
         int i = indexOf(a.nodeName());
         if (i >= 0) {
-            known(i);
-            usedCpu[i] -= a.cpuMhz();
-            usedMem[i] -= a.memoryMb();
+            Usage u = usage(i);
+            u.cpu -= a.cpuMhz();
+            u.mem -= a.memoryMb();
         }
     }
 
@@ -103,7 +127,7 @@ final class NodeRanker {
     void existing(Allocation a) {
         int i = indexOf(a.nodeName());
         if (i >= 0) {
-            collisions[i]++;
+            usage(i).collisions++;
         }
     }
 
@@ -113,27 +137,30 @@ final class NodeRanker {
         if (n == 0) {
             return null;
         }
-        int limit = group.spreadByZone() ? n : Math.max(2, (int) Math.ceil(Math.log(n) / Math.log(2)));
+        // nomad stack.go Select: with a spread, max(count, 100) candidates ("scoring spread across
+        // all nodes has quadratic behavior"); otherwise max(2, ceil(log2 n)).
+        int limit = group.spreadByZone() ? Math.max(group.count(), 100)
+                : Math.max(2, (int) Math.ceil(Math.log(n) / Math.log(2)));
         int best = -1;
         double bestScore = Double.NEGATIVE_INFINITY;
         int found = 0;
         int examined = 0;
         double desiredPerZone = zones == 0 ? 0 : (double) group.count() / zones;
         while (examined < n && found < limit) {
-            int i = order[(cursor + examined) % n];
+            int i = walkAt((cursor + examined) % n);
             examined++;
             Node node = byName[i];
             if (!group.feasibleOn(node)) {
                 continue;
             }
-            known(i);
-            int cpu = usedCpu[i] + group.cpuMhz();
-            int mem = usedMem[i] + group.memoryMb();
+            Usage u = usage(i);
+            int cpu = u.cpu + group.cpuMhz();
+            int mem = u.mem + group.memoryMb();
             if (cpu > node.cpuMhz() || mem > node.memoryMb()) {
                 continue;
             }
             found++;
-            double score = score(job, group, node, cpu, mem, collisions[i], groupCountByZone, desiredPerZone);
+            double score = score(job, group, node, cpu, mem, u.collisions, groupCountByZone, desiredPerZone);
             if (score > bestScore) {
                 bestScore = score;
                 best = i;
@@ -144,9 +171,10 @@ final class NodeRanker {
         if (best < 0) {
             return null;
         }
-        usedCpu[best] += group.cpuMhz();
-        usedMem[best] += group.memoryMb();
-        collisions[best]++;
+        Usage u = usage(best);
+        u.cpu += group.cpuMhz();
+        u.mem += group.memoryMb();
+        u.collisions++;
         return byName[best];
     }
 
@@ -169,17 +197,19 @@ final class NodeRanker {
         return sum / scorers;
     }
 
-    /** Fills in what the node's live allocations hold, the first time the node is looked at. */
-    private void known(int i) {
-        if (usageKnown[i]) {
-            return;
-        }
-        usageKnown[i] = true;
-        for (Allocation a : state.allocsOnNode(byName[i].name())) {
-            if (!a.terminal()) {
-                usedCpu[i] += a.cpuMhz();
-                usedMem[i] += a.memoryMb();
+    /** What the node's live allocations hold, filled in the first time the node is looked at. */
+    private Usage usage(int i) {
+        Usage u = usage.get(i);
+        if (u == null) {
+            u = new Usage();
+            for (Allocation a : state.allocsOnNode(byName[i].name())) {
+                if (!a.terminal()) {
+                    u.cpu += a.cpuMhz();
+                    u.mem += a.memoryMb();
+                }
             }
+            usage.put(i, u);
         }
+        return u;
     }
 }
