@@ -1,10 +1,10 @@
 package io.clustersim.kernel.disk;
 
-import io.clustersim.kernel.event.EventHandler;
 import io.clustersim.kernel.node.Node;
 import io.clustersim.kernel.node.NodeEvent;
 import io.clustersim.kernel.random.Sampler;
 import io.clustersim.kernel.trace.TraceKind;
+import java.util.ArrayDeque;
 
 /**
  * One node's disk. A synced write is admitted at most {@code iops} times per second (later
@@ -13,8 +13,15 @@ import io.clustersim.kernel.trace.TraceKind;
  *
  * <p>The disk holds no data itself: the writer passes what to make durable. At completion the
  * {@code durable} action runs (the bytes are on the platter even if the process is frozen) and
- * then the writer's {@code onSynced} callback, as an event of the writing incarnation. A crash
- * before completion loses both: the write never happened.
+ * then the writer's {@code onSynced} callback, as an event of the writing incarnation. What
+ * happens to writes in flight when the process dies depends on how it dies: a machine crash
+ * (power loss, kernel panic) loses them, the write never happened; a killed process leaves them
+ * to the operating system, which finishes them, so they are durable at once for whoever reads
+ * the disk next.
+ *
+ * <p>Faults change the device from outside: a {@link Slowdown} (fsync latency added or
+ * multiplied, a lower IOPS cap) applies to writes issued while it lasts; a stall holds every
+ * completion until the disk is released, as a device that stops answering does.
  */
 public final class Disk {
     /** Makes a node's disk; the node supplies itself so the disk can address callbacks to it. */
@@ -23,12 +30,48 @@ public final class Disk {
         Disk create(Node owner);
     }
 
+    /**
+     * A degraded device.
+     *
+     * @param fsyncFactor multiplies each write's sampled fsync latency (1 is unchanged)
+     * @param addedFsyncNanos is added to it afterwards
+     * @param iops caps the writes started per second; 0 keeps the device's own limit
+     */
+    public record Slowdown(double fsyncFactor, long addedFsyncNanos, double iops) {
+        public Slowdown {
+            if (!(fsyncFactor >= 1) || addedFsyncNanos < 0 || iops < 0) {
+                throw new IllegalArgumentException("a slowdown must not speed the disk up: " + fsyncFactor + ", "
+                        + addedFsyncNanos + ", " + iops);
+            }
+        }
+
+        public static final Slowdown NONE = new Slowdown(1, 0, 0);
+    }
+
+    private static final class Pending {
+        final long bytes;
+        final Runnable durable;
+        final NodeEvent callback;
+        final long completion;
+        boolean done;
+
+        Pending(long bytes, Runnable durable, NodeEvent callback, long completion) {
+            this.bytes = bytes;
+            this.durable = durable;
+            this.callback = callback;
+            this.completion = completion;
+        }
+    }
+
     private final Node owner;
     private final Sampler fsync;
-    private final long issueIntervalNanos;
+    private final long deviceIssueIntervalNanos;
+    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    private Slowdown slowdown = Slowdown.NONE;
+    private long issueIntervalNanos;
+    private boolean stalled;
     private long nextIssue;
     private long lastCompletion;
-    private int epoch;
     private long writes;
     private long bytesWritten;
     private long queueNanosTotal;
@@ -36,7 +79,12 @@ public final class Disk {
     public Disk(Node owner, DiskConfig config) {
         this.owner = owner;
         this.fsync = config.fsyncNanos().sampler(owner.world().streams().stream(owner.name()).stream("kernel.disk").rng());
-        this.issueIntervalNanos = config.iops() == 0 ? 0 : Math.max(1, Math.round(1e9 / config.iops()));
+        this.deviceIssueIntervalNanos = interval(config.iops());
+        this.issueIntervalNanos = deviceIssueIntervalNanos;
+    }
+
+    private static long interval(double iops) {
+        return iops == 0 ? 0 : Math.max(1, Math.round(1e9 / iops));
     }
 
     public static Factory factory(DiskConfig config) {
@@ -53,34 +101,117 @@ public final class Disk {
         long now = owner.world().now();
         long issue = Math.max(now, nextIssue);
         nextIssue = issue + issueIntervalNanos;
-        long completion = Math.max(issue + fsync.sampleNanos(), lastCompletion);
+        long latency = fsync.sampleNanos();
+        if (slowdown != Slowdown.NONE) {
+            latency = Math.round(latency * slowdown.fsyncFactor()) + slowdown.addedFsyncNanos();
+        }
+        long completion = Math.max(issue + latency, lastCompletion);
         lastCompletion = completion;
         writes++;
         bytesWritten += bytes;
         queueNanosTotal += issue - now;
-        NodeEvent callback = onSynced == null ? null : owner.callback(onSynced);
-        int writeEpoch = epoch;
-        EventHandler done = () -> {
-            if (writeEpoch != epoch) {
+        Pending p = new Pending(bytes, durable, onSynced == null ? null : owner.callback(onSynced), completion);
+        pending.addLast(p);
+        owner.world().simulation().scheduleAt(completion, () -> completeThrough(p));
+    }
+
+    /**
+     * The completion event of {@code p}: completes it and anything before it still pending (none,
+     * normally: completions are in issue order), unless the device is stalled or {@code p} is gone.
+     */
+    private void completeThrough(Pending p) {
+        if (stalled || p.done) {
+            return;
+        }
+        while (!pending.isEmpty()) {
+            Pending head = pending.pollFirst();
+            complete(head, true);
+            if (head == p) {
                 return;
             }
-            owner.world().trace().record(owner.world().now(), TraceKind.DISK_SYNC, owner.name(), null, null);
-            if (durable != null) {
-                durable.run();
-            }
-            if (callback != null) {
-                callback.onEvent();
-            }
-        };
-        owner.world().simulation().scheduleAt(completion, done);
+        }
+    }
+
+    /** Completes, in issue order, every write whose time has come, unless the device is stalled. */
+    private void completeDue() {
+        long now = owner.world().now();
+        while (!stalled && !pending.isEmpty() && pending.peekFirst().completion <= now) {
+            complete(pending.pollFirst(), true);
+        }
+    }
+
+    private void complete(Pending p, boolean notify) {
+        if (p.done) {
+            return;
+        }
+        p.done = true;
+        owner.world().trace().record(owner.world().now(), TraceKind.DISK_SYNC, owner.name(), null, null);
+        if (p.durable != null) {
+            p.durable.run();
+        }
+        if (notify && p.callback != null) {
+            p.callback.onEvent();
+        }
     }
 
     /** The machine died: writes not yet synced are gone. The queue empties. */
     public void crash() {
-        epoch++;
+        for (Pending p : pending) {
+            p.done = true;
+        }
+        pending.clear();
+        resetQueue();
+    }
+
+    /**
+     * The process was killed but the machine runs on: the operating system finishes the writes it
+     * was given, so they are durable now; nobody is left to be told.
+     */
+    public void processKilled() {
+        while (!pending.isEmpty()) {
+            complete(pending.pollFirst(), false);
+        }
+        resetQueue();
+    }
+
+    private void resetQueue() {
         long now = owner.world().now();
         nextIssue = Math.min(nextIssue, now);
         lastCompletion = Math.min(lastCompletion, now);
+    }
+
+    /** Degrades the device for writes issued from now on; {@link Slowdown#NONE} restores it. */
+    public void slowDown(Slowdown s) {
+        this.slowdown = s;
+        this.issueIntervalNanos = s.iops() > 0 ? Math.max(deviceIssueIntervalNanos, interval(s.iops())) : deviceIssueIntervalNanos;
+    }
+
+    public Slowdown slowdown() {
+        return slowdown;
+    }
+
+    /** The device stops completing writes; they wait, in order, until {@link #release()}. */
+    public void stall() {
+        stalled = true;
+    }
+
+    /** A stalled device answers again: what came due meanwhile completes now, in issue order. */
+    public void release() {
+        if (!stalled) {
+            return;
+        }
+        stalled = false;
+        lastCompletion = Math.max(lastCompletion, owner.world().now());
+        completeDue();
+    }
+
+    public boolean isStalled() {
+        return stalled;
+    }
+
+    /** Writes issued but not yet durable. */
+    public int pendingWrites() {
+        return pending.size();
     }
 
     public long writes() {

@@ -20,7 +20,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * restarted meanwhile (the connection it travelled on is gone). Loss drops a datagram; a FIFO
  * (stream) message is resent instead, after 200 ms and doubling, as TCP does, and dropped only
  * when every try of a few is lost. A {@link MessageFaults message
- * fault} drops or delays messages of one kind.
+ * fault} drops or delays messages of one kind; a {@link LinkFaults degraded link} adds latency,
+ * jitter, loss or duplication on top of the configuration's.
  */
 public final class Network {
     private final World world;
@@ -46,6 +47,7 @@ public final class Network {
 
     private final Partitions partitions = new Partitions();
     private final MessageFaults messageFaults = new MessageFaults();
+    private final LinkFaults linkFaults = new LinkFaults();
     private final NetworkStats stats = new NetworkStats();
     private final ClassValue<String> typeNames = new ClassValue<>() {
         @Override
@@ -81,6 +83,11 @@ public final class Network {
         return messageFaults;
     }
 
+    /** Degraded links (added latency, jitter, loss, duplication). */
+    public LinkFaults linkFaults() {
+        return linkFaults;
+    }
+
     public NetworkStats stats() {
         return stats;
     }
@@ -106,7 +113,22 @@ public final class Network {
             extraDelay = rule == null ? 0 : rule.delayNanos();
         }
         Link link = link(from, to);
-        if (config.lossProbability() > 0 && link.rng.nextDouble() < config.lossProbability()) {
+        double loss = config.lossProbability();
+        double duplication = config.duplicationProbability();
+        if (!linkFaults.isEmpty()) {
+            for (int i = 0; i < linkFaults.size(); i++) {
+                LinkFaults.Degradation d = linkFaults.get(i);
+                if (d.matches(from.index(), to.index(), link.linkClass)) {
+                    extraDelay += d.addedLatencyNanos();
+                    if (d.jitterNanos() > 0) {
+                        extraDelay += link.rng.nextLong(d.jitterNanos());
+                    }
+                    loss = 1 - (1 - loss) * (1 - d.loss());
+                    duplication = 1 - (1 - duplication) * (1 - d.duplication());
+                }
+            }
+        }
+        if (loss > 0 && link.rng.nextDouble() < loss) {
             if (delivery == Delivery.DATAGRAM) {
                 drop(now, from, to, type, "loss");
                 return;
@@ -116,7 +138,7 @@ public final class Network {
             long rto = MIN_RTO_NANOS;
             long retransmitDelay = rto;
             int tries = 1;
-            while (link.rng.nextDouble() < config.lossProbability()) {
+            while (link.rng.nextDouble() < loss) {
                 if (++tries > MAX_RETRANSMITS) {
                     drop(now, from, to, type, "loss");
                     return;
@@ -132,7 +154,7 @@ public final class Network {
             return;
         }
         schedule(link, dst, from, message, type, delivery, now, extraDelay);
-        if (config.duplicationProbability() > 0 && link.rng.nextDouble() < config.duplicationProbability()) {
+        if (duplication > 0 && link.rng.nextDouble() < duplication) {
             stats.duplicated++;
             stats.sent++;
             schedule(link, dst, from, message, type, delivery, now, extraDelay);
@@ -186,6 +208,7 @@ public final class Network {
             LinkProfile p = config.profileFor(a.name(), a.placement(), b.name(), b.placement());
             l.latency = p.latencyNanos().sampler(l.rng);
             l.bandwidth = p.bandwidthBytesPerSecond();
+            l.linkClass = a.placement().linkClassTo(b.placement());
             l.version = configVersion;
         }
         return l;
@@ -195,6 +218,7 @@ public final class Network {
         final UniformRandomProvider rng;
         Sampler latency;
         double bandwidth;
+        LinkClass linkClass;
         int version = -1;
         long busyUntil;
         long lastFifoArrival;

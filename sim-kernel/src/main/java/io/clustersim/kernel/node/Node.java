@@ -33,6 +33,7 @@ public final class Node {
     private Process process;
     private Context context;
     private int starts;
+    private long processingDelayNanos;
 
     public Node(World world, NodeId id, Placement placement, Disk.Factory diskFactory,
             Supplier<? extends Process> processFactory) {
@@ -100,8 +101,23 @@ public final class Node {
         process.start(context);
     }
 
-    /** Kills the process: volatile state, pending timers and unsynced writes are lost. */
+    /**
+     * The machine dies (power loss, kernel panic): the process's volatile state, pending timers
+     * and the writes not yet synced are lost.
+     */
     public void crash() {
+        die(true);
+    }
+
+    /**
+     * The process is killed ({@code kill -9}, the OOM killer) while the machine runs on: volatile
+     * state and timers are lost, but the operating system finishes the writes it was given.
+     */
+    public void kill() {
+        die(false);
+    }
+
+    private void die(boolean machine) {
         if (state == NodeState.DOWN) {
             return;
         }
@@ -111,8 +127,12 @@ public final class Node {
         context = null;
         List<NodeEvent> held = new ArrayList<>(deferred);
         deferred.clear();
-        disk.crash();
-        world.trace().record(world.now(), TraceKind.CRASH, name(), null, null);
+        if (machine) {
+            disk.crash();
+        } else {
+            disk.processKilled();
+        }
+        world.trace().record(world.now(), TraceKind.CRASH, name(), null, machine ? null : "kill");
         // Held deliveries are lost with the process; say so, or the network's books never balance.
         for (NodeEvent e : held) {
             e.dropped();
@@ -189,8 +209,30 @@ public final class Node {
         deferred.addLast(event);
     }
 
+    /**
+     * Every incoming message is handed to the process this long after it arrives, as on an
+     * overloaded machine (the Lifeguard paper's slow-processing experiment); timers are not
+     * delayed. Zero, the default, hands them over at once. It outlives restarts: it is the
+     * machine that is slow.
+     */
+    public void setProcessingDelay(long nanos) {
+        if (nanos < 0) {
+            throw new IllegalArgumentException("a processing delay must not be negative");
+        }
+        processingDelayNanos = nanos;
+    }
+
+    public long processingDelayNanos() {
+        return processingDelayNanos;
+    }
+
     /** Hands a delivered message to the process (called by the network). */
     public void receive(NodeId from, Message message) {
+        if (processingDelayNanos > 0) {
+            NodeEvent handle = callback(() -> process.onMessage(from, message));
+            world.simulation().schedule(processingDelayNanos, handle);
+            return;
+        }
         process.onMessage(from, message);
     }
 

@@ -147,4 +147,73 @@ class DiskTest {
     void when_iopsNegative_then_configIsRejected() {
         assertThatThrownBy(() -> new DiskConfig(new Constant(MS), -1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void when_processIsKilledBeforeCompletion_then_theOsFinishesTheWriteButNobodyIsTold() {
+        Node n = node(new DiskConfig(new Constant(MS), 100));
+        write(n, "a");
+        write(n, "b");
+
+        world.simulation().runUntil(5 * MS); // a is done at 1 ms, b is due at 11 ms
+        n.kill();
+        assertThat(events).containsExactly("durable a @1000", "synced a @1000", "durable b @5000");
+        n.start();
+        write(n, "c");
+        world.simulation().runUntilEmpty();
+
+        assertThat(events).containsExactly("durable a @1000", "synced a @1000", "durable b @5000",
+                "durable c @6000", "synced c @6000");
+        assertThat(n.disk().pendingWrites()).isZero();
+    }
+
+    @Test
+    void when_diskIsSlowedDown_then_writesIssuedAfterwardsTakeLongerAndRestoringUndoesIt() {
+        Node n = node(new DiskConfig(new Constant(MS), 0));
+        n.disk().slowDown(new Disk.Slowdown(3, 2 * MS, 0));
+        write(n, "slow");
+        world.simulation().runUntilEmpty();
+        n.disk().slowDown(Disk.Slowdown.NONE);
+        write(n, "fast");
+        world.simulation().runUntilEmpty();
+
+        // 1 ms x 3 + 2 ms = 5 ms; then 1 ms again.
+        assertThat(events).filteredOn(e -> e.startsWith("synced")).containsExactly("synced slow @5000", "synced fast @6000");
+    }
+
+    @Test
+    void when_iopsIsCappedBelowTheDevice_then_writesQueueAtTheCap() {
+        Node n = node(new DiskConfig(new Constant(MS), 1000));
+        n.disk().slowDown(new Disk.Slowdown(1, 0, 10));
+        for (int i = 0; i < 3; i++) {
+            write(n, "w" + i);
+        }
+        world.simulation().runUntilEmpty();
+
+        assertThat(events).filteredOn(e -> e.startsWith("synced"))
+                .containsExactly("synced w0 @1000", "synced w1 @101000", "synced w2 @201000");
+        assertThat(n.disk().slowdown().iops()).isEqualTo(10);
+    }
+
+    @Test
+    void when_diskStalls_then_nothingCompletesUntilReleaseAndThenInOrder() {
+        Node n = node(new DiskConfig(new Constant(MS), 0));
+        write(n, "a");
+        n.disk().stall();
+        world.simulation().schedule(2 * MS, () -> write(n, "b"));
+
+        world.simulation().runUntil(10 * MS);
+        assertThat(events).isEmpty();
+        assertThat(n.disk().pendingWrites()).isEqualTo(2);
+        assertThat(n.disk().isStalled()).isTrue();
+        n.disk().release();
+        world.simulation().runUntilEmpty();
+
+        assertThat(events).containsExactly("durable a @10000", "synced a @10000", "durable b @10000", "synced b @10000");
+    }
+
+    @Test
+    void when_slowdownWouldSpeedTheDiskUp_then_itIsRejected() {
+        assertThatThrownBy(() -> new Disk.Slowdown(0.5, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Disk.Slowdown(1, -1, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

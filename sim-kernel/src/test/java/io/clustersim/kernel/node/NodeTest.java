@@ -329,4 +329,49 @@ class NodeTest {
         assertThat(world.trace().tail()).extracting(l -> l.split(" ")[1])
                 .containsExactly("START", "PAUSE", "RESUME", "TIMER", "CRASH");
     }
+    @Test
+    void when_processingIsSlowed_then_messagesReachTheProcessLaterButTimersDoNot() {
+        Node sender = world.addNode("sender", HERE, DiskConfig.instant(), () -> new RecordingProcess(new ArrayList<>()));
+        Node n = node("n", p -> p.timer("t3", 3 * MS));
+        sender.start();
+        n.start();
+        n.setProcessingDelay(5 * MS);
+        NodeContext from = ((RecordingProcess) sender.process()).ctx();
+        from.send(n.id(), new Ping(1), Delivery.FIFO);
+
+        world.simulation().runUntilEmpty();
+
+        // The message arrives at 1 ms and is handled 5 ms later; the timer fires on time.
+        assertThat(log).containsExactly("1:t3@3", "1:msg1@6");
+        assertThat(n.processingDelayNanos()).isEqualTo(5 * MS);
+    }
+
+    @Test
+    void when_nodeCrashesWhileAMessageWaitsForSlowProcessing_then_theMessageIsLost() {
+        Node sender = world.addNode("sender", HERE, DiskConfig.instant(), () -> new RecordingProcess(new ArrayList<>()));
+        Node n = idle("n");
+        sender.start();
+        n.start();
+        n.setProcessingDelay(5 * MS);
+        ((RecordingProcess) sender.process()).ctx().send(n.id(), new Ping(1), Delivery.FIFO);
+
+        world.simulation().runUntil(2 * MS);
+        n.crash();
+        n.start();
+        world.simulation().runUntilEmpty();
+
+        assertThat(log).isEmpty();
+        assertThatThrownBy(() -> n.setProcessingDelay(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void when_processIsKilled_then_itIsDownAndTheTraceSaysKill() {
+        Node n = idle("n");
+        n.start();
+
+        n.kill();
+
+        assertThat(n.state()).isEqualTo(NodeState.DOWN);
+        assertThat(world.trace().tail()).last().asString().contains("CRASH").contains("kill");
+    }
 }
