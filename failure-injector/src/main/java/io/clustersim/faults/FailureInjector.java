@@ -1,25 +1,40 @@
 package io.clustersim.faults;
 
 import io.clustersim.kernel.World;
+import io.clustersim.kernel.disk.Disk;
+import io.clustersim.kernel.network.LinkFaults;
 import io.clustersim.kernel.network.MessageFaults;
 import io.clustersim.kernel.network.Partitions;
 import io.clustersim.kernel.node.Node;
 import io.clustersim.kernel.node.NodeId;
 import io.clustersim.kernel.node.NodeState;
+import io.clustersim.kernel.node.StopSignal;
 import io.clustersim.kernel.trace.TraceKind;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.apache.commons.rng.UniformRandomProvider;
 
-/** Applies a fault schedule to a world through the kernel's process and network controls. */
+/**
+ * Applies a fault schedule to a world through the kernel's process, network and disk controls.
+ * Triggers are resolved from the injector's own streams ({@code faults/...}), so adding a fault
+ * never shifts a protocol's random draws; what fired, when and on whom is kept in {@link #fired()}.
+ */
 public final class FailureInjector {
+    /** How long a stopped process may take to exit before it is killed (systemd's default stop timeout). */
+    public static final long STOP_TIMEOUT_NANOS = 90_000_000_000L;
+
     private final World world;
     private final TargetResolver resolver;
     private final NodeControls controls;
     private final FaultListener listener;
+    private final UniformRandomProvider triggerRng;
+    private final List<Fired> fired = new ArrayList<>();
+    private RoleDirectory roles = RoleDirectory.NONE;
     private Operator operator = Operator.NONE;
-
-    /** How long a stopped process may take to exit before it is killed (systemd's default stop timeout). */
-    public static final long STOP_TIMEOUT_NANOS = 90_000_000_000L;
+    private int processes;
 
     public FailureInjector(World world, TargetResolver resolver, FaultListener listener) {
         this(world, resolver, NodeControls.KERNEL, listener);
@@ -30,6 +45,7 @@ public final class FailureInjector {
         this.resolver = resolver;
         this.controls = controls;
         this.listener = listener;
+        this.triggerRng = world.streams().stream("faults").stream("triggers").rng();
     }
 
     /** Who carries out operator commands (force-leave). */
@@ -38,53 +54,145 @@ public final class FailureInjector {
         return this;
     }
 
+    /** Who the servers are and who leads, for rolling restarts and conditional triggers. */
+    public FailureInjector roles(RoleDirectory directory) {
+        this.roles = directory;
+        return this;
+    }
+
+    /** Every fault that has fired so far, in order. */
+    public List<Fired> fired() {
+        return Collections.unmodifiableList(fired);
+    }
+
     /** Schedules every fault of the list; call before running the simulation. */
     public void install(List<ScheduledFault> schedule) {
         for (ScheduledFault f : schedule) {
-            world.simulation().scheduleAt(f.atNanos(), () -> fire(f));
+            Trigger t = f.trigger();
+            if (t instanceof Trigger.At at) {
+                world.simulation().scheduleAt(at.nanos(), () -> fire(f));
+            } else if (t instanceof Trigger.Within w) {
+                long at = w.fromNanos() + (w.toNanos() == w.fromNanos() ? 0 : triggerRng.nextLong(w.toNanos() - w.fromNanos() + 1));
+                world.simulation().scheduleAt(at, () -> fire(f));
+            } else if (t instanceof Trigger.Drawn d) {
+                long at = d.fromNanos() + d.delay().sampler(triggerRng).sampleNanos();
+                world.simulation().scheduleAt(at, () -> fire(f));
+            } else {
+                Trigger.When w = (Trigger.When) t;
+                world.simulation().scheduleAt(0, () -> await(f, w));
+            }
         }
+    }
+
+    private void await(ScheduledFault f, Trigger.When w) {
+        if (holds(w.condition())) {
+            world.simulation().schedule(w.delayNanos(), () -> fire(f));
+        } else {
+            world.simulation().schedule(Trigger.POLL_NANOS, () -> await(f, w));
+        }
+    }
+
+    private boolean holds(Trigger.Condition c) {
+        if (c instanceof Trigger.Condition.FirstElection e) {
+            return !roles.leaders(e.region()).isEmpty();
+        } else if (c instanceof Trigger.Condition.Committed n) {
+            return roles.committed() >= n.entries();
+        }
+        String node = ((Trigger.Condition.LeaderIs) c).node();
+        return roles.leaders(null).stream().anyMatch(n -> n.name().equals(node));
     }
 
     private void fire(ScheduledFault f) {
         // Java 17 has no pattern switch; the chain covers every permitted Fault kind.
         Fault fault = f.fault();
+        long d = f.durationNanos();
         List<Node> affected;
         if (fault instanceof Fault.Crash c) {
             affected = apply(c.target(), controls::crash, n -> n.state() != NodeState.DOWN);
+            restartAfter(f, affected);
+        } else if (fault instanceof Fault.Kill k) {
+            affected = apply(k.target(), controls::kill, n -> n.state() != NodeState.DOWN);
+            restartAfter(f, affected);
         } else if (fault instanceof Fault.Restart r) {
             affected = apply(r.target(), controls::start, n -> n.state() == NodeState.DOWN);
-        } else if (fault instanceof Fault.Pause p) {
-            affected = apply(p.target(), controls::pause, n -> n.state() == NodeState.UP);
-        } else if (fault instanceof Fault.Messages m) {
-            affected = messages(f, m);
         } else if (fault instanceof Fault.Stop st) {
             affected = apply(st.target(), n -> n.stop(st.signal(), STOP_TIMEOUT_NANOS), n -> n.state() != NodeState.DOWN);
+            restartAfter(f, affected);
+        } else if (fault instanceof Fault.Pause p) {
+            affected = apply(p.target(), controls::pause, n -> n.state() == NodeState.UP);
+            undoAfter(f, affected, () -> affected.forEach(controls::resume));
         } else if (fault instanceof Fault.ForceLeave fl) {
             operator.forceLeave(fl.node());
             affected = List.of(world.node(fl.node()));
+        } else if (fault instanceof Fault.Isolate iso) {
+            affected = resolver.resolve(iso.target());
+            List<NodeId> inside = ids(affected);
+            List<NodeId> outside = world.nodes().stream().filter(n -> !affected.contains(n)).map(Node::id).toList();
+            Partitions.Cut cut = world.network().partitions().split(inside, outside);
+            undoAfter(f, affected, () -> world.network().partitions().heal(cut));
+        } else if (fault instanceof Fault.Partition p) {
+            affected = partition(f, p);
+        } else if (fault instanceof Fault.Heal) {
+            world.network().partitions().healAll();
+            world.network().linkFaults().restoreAll();
+            world.network().messageFaults().clear();
+            affected = List.of();
+        } else if (fault instanceof Fault.Degrade dg) {
+            affected = degrade(f, dg);
+        } else if (fault instanceof Fault.Messages m) {
+            affected = messages(f, m);
+        } else if (fault instanceof Fault.SlowProcessing sp) {
+            affected = apply(sp.target(), n -> n.setProcessingDelay(sp.delayNanos()), n -> true);
+            undoAfter(f, affected, () -> affected.forEach(n -> n.setProcessingDelay(0)));
+        } else if (fault instanceof Fault.SlowDisk sd) {
+            affected = apply(sd.target(), n -> n.disk().slowDown(sd.slowdown()), n -> true);
+            undoAfter(f, affected, () -> affected.forEach(n -> n.disk().slowDown(Disk.Slowdown.NONE)));
+        } else if (fault instanceof Fault.StallDisk sd) {
+            affected = apply(sd.target(), n -> n.disk().stall(), n -> true);
+            undoAfter(f, affected, () -> affected.forEach(n -> n.disk().release()));
+        } else if (fault instanceof Fault.RollingRestart rr) {
+            affected = rollingRestart(rr);
         } else {
-            affected = partition(f, (Fault.Partition) fault);
+            Fault.FailureProcess fp = (Fault.FailureProcess) fault;
+            affected = new FailureProcessRunner(world, controls, resolver.resolve(fp.population()), fp,
+                    world.streams().stream("faults").stream("process-" + processes++).rng(), this::noteProcessEvent,
+                    d > 0 ? world.now() + d : Long.MAX_VALUE).start();
         }
-        world.trace().record(world.now(), TraceKind.FAULT, null, null, describe(f.fault()), names(affected));
+        world.trace().record(world.now(), TraceKind.FAULT, null, null, describe(fault), names(affected));
+        fired.add(new Fired(world.now(), f, affected.stream().map(Node::name).toList()));
         listener.injected(f, affected);
-        if (f.durationNanos() > 0 && !(f.fault() instanceof Fault.Partition) && !(f.fault() instanceof Fault.Messages)) {
-            world.simulation().schedule(f.durationNanos(), () -> undo(f, affected));
+    }
+
+    /** A crashed, killed or stopped node starts again after {@code d} (if it is down by then). */
+    private void restartAfter(ScheduledFault f, List<Node> affected) {
+        if (f.durationNanos() > 0) {
+            world.simulation().schedule(f.durationNanos(), () -> {
+                for (Node n : affected) {
+                    if (n.state() == NodeState.DOWN) {
+                        controls.start(n);
+                    }
+                }
+                world.trace().record(world.now(), TraceKind.FAULT, null, null, "undo " + describe(f.fault()), names(affected));
+                listener.undone(f, affected);
+            });
         }
     }
 
-    private void undo(ScheduledFault f, List<Node> affected) {
-        for (Node n : affected) {
-            if ((f.fault() instanceof Fault.Crash || f.fault() instanceof Fault.Stop) && n.state() == NodeState.DOWN) {
-                controls.start(n);
-            } else if (f.fault() instanceof Fault.Pause) {
-                controls.resume(n);
-            }
+    private void undoAfter(ScheduledFault f, List<Node> affected, Runnable undo) {
+        if (f.durationNanos() > 0) {
+            world.simulation().schedule(f.durationNanos(), () -> {
+                undo.run();
+                world.trace().record(world.now(), TraceKind.FAULT, null, null, "end " + describe(f.fault()), names(affected));
+                listener.undone(f, affected);
+            });
         }
-        world.trace().record(world.now(), TraceKind.FAULT, null, null, "undo " + describe(f.fault()), names(affected));
-        listener.undone(f, affected);
     }
 
-    private List<Node> apply(Target target, java.util.function.Consumer<Node> action, java.util.function.Predicate<Node> applicable) {
+    private void noteProcessEvent(String what, List<Node> nodes) {
+        world.trace().record(world.now(), TraceKind.FAULT, null, null, what, names(nodes));
+    }
+
+    private List<Node> apply(Target target, Consumer<Node> action, Predicate<Node> applicable) {
         List<Node> hit = new ArrayList<>();
         for (Node n : resolver.resolve(target)) {
             if (applicable.test(n)) {
@@ -110,21 +218,38 @@ public final class FailureInjector {
         return nodes.stream().map(Node::id).toList();
     }
 
+    private static List<Node> union(List<Node> a, List<Node> b) {
+        List<Node> all = new ArrayList<>(a);
+        b.stream().filter(n -> !all.contains(n)).forEach(all::add);
+        return all;
+    }
+
     private List<Node> messages(ScheduledFault f, Fault.Messages m) {
         List<Node> from = at(m.from());
         List<Node> to = at(m.to());
         MessageFaults faults = world.network().messageFaults();
         MessageFaults.Rule rule = m.drops() ? faults.drop(ids(from), ids(to), m.kind())
                 : faults.delay(ids(from), ids(to), m.kind(), m.delayNanos());
-        List<Node> all = new ArrayList<>(from);
-        to.stream().filter(n -> !all.contains(n)).forEach(all::add);
-        if (f.durationNanos() > 0) {
-            world.simulation().schedule(f.durationNanos(), () -> {
-                faults.remove(rule);
-                world.trace().record(world.now(), TraceKind.FAULT, null, null, "end " + describe(m), null);
-                listener.undone(f, all);
-            });
+        List<Node> all = union(from, to);
+        undoAfter(f, all, () -> faults.remove(rule));
+        return all;
+    }
+
+    private List<Node> degrade(ScheduledFault f, Fault.Degrade d) {
+        LinkFaults links = world.network().linkFaults();
+        LinkFaults.Degradation applied;
+        List<Node> all;
+        if (d.links() instanceof Fault.Links.OfClass c) {
+            applied = links.degrade(c.linkClass(), d.addedLatencyNanos(), d.jitterNanos(), d.loss(), d.duplication());
+            all = List.of();
+        } else {
+            Fault.Links.Between b = (Fault.Links.Between) d.links();
+            List<Node> a = at(b.a());
+            List<Node> z = at(b.b());
+            applied = links.degrade(ids(a), ids(z), d.addedLatencyNanos(), d.jitterNanos(), d.loss(), d.duplication());
+            all = union(a, z);
         }
+        undoAfter(f, all, () -> links.restore(applied));
         return all;
     }
 
@@ -138,41 +263,65 @@ public final class FailureInjector {
         }
         Partitions partitions = world.network().partitions();
         List<Partitions.Cut> cuts = new ArrayList<>();
-        for (int i = 0; i < groups.size(); i++) {
-            for (int j = i + 1; j < groups.size(); j++) {
-                cuts.add(partitions.split(groups.get(i), groups.get(j)));
+        if (p.oneWay()) {
+            cuts.add(partitions.oneWay(groups.get(0), groups.get(1)));
+        } else {
+            for (int i = 0; i < groups.size(); i++) {
+                for (int j = i + 1; j < groups.size(); j++) {
+                    cuts.add(partitions.split(groups.get(i), groups.get(j)));
+                }
             }
         }
-        if (f.durationNanos() > 0) {
-            world.simulation().schedule(f.durationNanos(), () -> {
-                cuts.forEach(partitions::heal);
-                world.trace().record(world.now(), TraceKind.FAULT, null, null, "heal partition", null);
-                listener.undone(f, all);
-            });
-        }
+        undoAfter(f, all, () -> cuts.forEach(partitions::heal));
         return all;
+    }
+
+    /** Restarts the region's servers one after another; a step waits for a stopping server to exit. */
+    private List<Node> rollingRestart(Fault.RollingRestart rr) {
+        List<Node> servers = roles.servers(rr.region());
+        restartStep(rr, servers, 0);
+        return servers;
+    }
+
+    private void restartStep(Fault.RollingRestart rr, List<Node> servers, int i) {
+        if (i >= servers.size()) {
+            return;
+        }
+        Node n = servers.get(i);
+        if (n.state() != NodeState.DOWN) {
+            if (rr.graceful()) {
+                n.stop(StopSignal.TERMINATE, STOP_TIMEOUT_NANOS);
+            } else {
+                controls.crash(n);
+            }
+            world.trace().record(world.now(), TraceKind.FAULT, null, null, "rolling restart: stop", n.name());
+        }
+        world.simulation().schedule(rr.downNanos(), () -> startWhenDown(rr, servers, i));
+    }
+
+    private void startWhenDown(Fault.RollingRestart rr, List<Node> servers, int i) {
+        Node n = servers.get(i);
+        if (n.state() != NodeState.DOWN) {
+            // Still leaving: a rolling restart waits for the process to exit, as systemd does.
+            world.simulation().schedule(Trigger.POLL_NANOS * 100, () -> startWhenDown(rr, servers, i));
+            return;
+        }
+        controls.start(n);
+        world.trace().record(world.now(), TraceKind.FAULT, null, null, "rolling restart: start", n.name());
+        world.simulation().schedule(rr.pauseNanos(), () -> restartStep(rr, servers, i + 1));
     }
 
     /** A short human description, e.g. {@code crash leader}. */
     public static String describe(Fault f) {
-        if (f instanceof Fault.Crash c) {
-            return "crash " + c.target();
-        } else if (f instanceof Fault.Restart r) {
-            return "restart " + r.target();
-        } else if (f instanceof Fault.Pause p) {
-            return "pause " + p.target();
-        } else if (f instanceof Fault.Stop st) {
-            return (st.signal() == io.clustersim.kernel.node.StopSignal.TERMINATE ? "stop " : "interrupt ") + st.target();
-        } else if (f instanceof Fault.ForceLeave fl) {
-            return "force-leave " + fl.node();
-        } else if (f instanceof Fault.Messages m) {
-            return (m.drops() ? "drop " : "delay by " + m.delayNanos() / 1e6 + "ms ") + m.kind() + " from "
-                    + (m.from().isEmpty() ? "everyone" : m.from()) + " to " + (m.to().isEmpty() ? "everyone" : m.to());
-        }
-        return "partition " + ((Fault.Partition) f).groups();
+        return FaultDescriptions.describe(f);
     }
 
-    private static String names(List<Node> nodes) {
+    /** When a trigger fires, e.g. {@code within [5m, 10m]}. */
+    public static String describe(Trigger t) {
+        return FaultDescriptions.describe(t);
+    }
+
+    static String names(List<Node> nodes) {
         StringBuilder sb = new StringBuilder();
         for (Node n : nodes) {
             if (sb.length() > 0) {

@@ -10,6 +10,11 @@ import io.clustersim.kernel.node.Node;
 public interface NodeControls {
     void crash(Node node);
 
+    /** The process is killed while the machine runs on (its in-flight writes still land). */
+    default void kill(Node node) {
+        node.kill();
+    }
+
     void start(Node node);
 
     void pause(Node node);

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Who plays which role right now, as a deployment knows it: the injector resolves role targets
- * ("the leader", "a follower") through this when a fault fires, and knows no protocol itself.
- * A null region means every region.
+ * ("the leader", "a follower", "the servers") through this when a fault fires, and knows no
+ * protocol itself. A null region means every region.
  */
 public interface RoleDirectory {
     /** The leader of each region (of {@code region} alone if not null); none while electing. */
@@ -14,6 +14,21 @@ public interface RoleDirectory {
 
     /** The live servers that do not lead, per region, in name order. */
     List<Node> followers(String region);
+
+    /** Every server, up or down, in name order. */
+    default List<Node> servers(String region) {
+        return List.of();
+    }
+
+    /** Every client, up or down, in name order. */
+    default List<Node> clients(String region) {
+        return List.of();
+    }
+
+    /** How many entries the cluster has committed so far (summed over regions), for "after N commits" triggers. */
+    default long committed() {
+        return 0;
+    }
 
     /** A directory of a deployment without roles (a plain Serf pool). */
     RoleDirectory NONE = new RoleDirectory() {

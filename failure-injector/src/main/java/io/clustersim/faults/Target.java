@@ -34,11 +34,46 @@ public sealed interface Target {
         }
     }
 
-    /** Whichever server leads when the fault fires (none: the fault does nothing and says so). */
-    record Leader() implements Target {
+    /**
+     * Whichever server leads {@code region} when the fault fires (the leader of every region when
+     * null); none while electing, and the fault then does nothing and says so.
+     */
+    record Leader(String region) implements Target {
+        public Leader() {
+            this(null);
+        }
+
         @Override
         public String toString() {
-            return "leader";
+            return region == null ? "leader" : "leader of " + region;
+        }
+    }
+
+    /** A live server of {@code region} (each region when null) that does not lead: the first in name order. */
+    record Follower(String region) implements Target {
+        public Follower() {
+            this(null);
+        }
+
+        @Override
+        public String toString() {
+            return region == null ? "follower" : "follower of " + region;
+        }
+    }
+
+    /** Every server of {@code region} (every region when null). */
+    record Servers(String region) implements Target {
+        @Override
+        public String toString() {
+            return region == null ? "servers" : "servers of " + region;
+        }
+    }
+
+    /** Every client of {@code region} (every region when null). */
+    record Clients(String region) implements Target {
+        @Override
+        public String toString() {
+            return region == null ? "clients" : "clients of " + region;
         }
     }
 
@@ -53,11 +88,11 @@ public sealed interface Target {
         }
     }
 
-    /** Some server that is not the leader when the fault fires: the first one in name order. */
-    record Follower() implements Target {
+    /** One member of {@code among}, drawn when the fault fires from the injector's own stream. */
+    record Random(Target among) implements Target {
         @Override
         public String toString() {
-            return "follower";
+            return "a random one of " + among;
         }
     }
 }

@@ -2,54 +2,68 @@ package io.clustersim.faults;
 
 import io.clustersim.kernel.World;
 import io.clustersim.kernel.node.Node;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * Turns a {@link Target} into nodes at the moment a fault fires. The domain model knows who leads;
- * the injector does not.
+ * Turns a {@link Target} into nodes at the moment a fault fires. Places (nodes, zones,
+ * datacenters, regions) come from the world; roles (leader, follower, servers, clients) from the
+ * deployment's {@link RoleDirectory}, which knows the protocol; random picks from the injector's
+ * own stream ({@code faults/targets}), so they never shift a protocol's draws.
  */
 @FunctionalInterface
 public interface TargetResolver {
     List<Node> resolve(Target target);
 
-    /**
-     * Resolves the targets that name places ({@link Target.Node}, {@link Target.Zone}) from the
-     * world alone; role targets (leader, follower) go to {@code roles}, which knows the protocol.
-     */
     static TargetResolver of(World world, RoleDirectory roles) {
-        return byPlace(world, target -> {
-            if (target instanceof Target.Leader) {
-                return roles.leaders(null);
-            }
-            // A follower: the first live non-leader of each region.
-            java.util.List<Node> out = new java.util.ArrayList<>();
-            java.util.Set<String> regions = new java.util.TreeSet<>();
-            for (Node n : roles.followers(null)) {
-                if (regions.add(n.placement().region())) {
-                    out.add(n);
-                }
-            }
-            return out;
-        });
-    }
-
-    static TargetResolver byPlace(World world, TargetResolver roles) {
+        UniformRandomProvider rng = world.streams().stream("faults").stream("targets").rng();
         return new TargetResolver() {
             @Override
             public List<Node> resolve(Target target) {
                 if (target instanceof Target.ZoneOf z) {
-                    java.util.Set<String> zones = new java.util.TreeSet<>();
+                    Set<String> zones = new TreeSet<>();
                     for (Node n : resolve(z.role())) {
                         zones.add(n.placement().zone());
                     }
                     return world.nodes().stream().filter(node -> zones.contains(node.placement().zone())).toList();
                 }
-                return byPlaceOnly(world, roles, target);
+                if (target instanceof Target.Random r) {
+                    List<Node> among = resolve(r.among());
+                    return among.isEmpty() ? List.of() : List.of(among.get(rng.nextInt(among.size())));
+                }
+                if (target instanceof Target.Leader l) {
+                    return roles.leaders(l.region());
+                }
+                if (target instanceof Target.Follower f) {
+                    return firstPerRegion(roles.followers(f.region()));
+                }
+                if (target instanceof Target.Servers s) {
+                    return roles.servers(s.region());
+                }
+                if (target instanceof Target.Clients c) {
+                    return roles.clients(c.region());
+                }
+                return byPlace(world, target);
             }
         };
     }
 
-    private static List<Node> byPlaceOnly(World world, TargetResolver roles, Target target) {
+    /** A follower: the first live non-leader of each region. */
+    private static List<Node> firstPerRegion(List<Node> followers) {
+        List<Node> out = new ArrayList<>();
+        Set<String> regions = new TreeSet<>();
+        for (Node n : followers) {
+            if (regions.add(n.placement().region())) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    private static List<Node> byPlace(World world, Target target) {
         if (target instanceof Target.Node n) {
             return List.of(world.node(n.name()));
         } else if (target instanceof Target.Zone z) {
@@ -59,6 +73,6 @@ public interface TargetResolver {
         } else if (target instanceof Target.Region r) {
             return world.nodes().stream().filter(node -> node.placement().region().equals(r.name())).toList();
         }
-        return roles.resolve(target);
+        throw new IllegalArgumentException("not a place: " + target);
     }
 }

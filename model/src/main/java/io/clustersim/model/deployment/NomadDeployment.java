@@ -363,6 +363,38 @@ public final class NomadDeployment implements Deployment {
                     }
                     return out;
                 }
+
+                @Override
+                public List<Node> servers(String region) {
+                    List<Node> out = new ArrayList<>();
+                    for (RegionParts r : regions.values()) {
+                        if (region == null || region.equals(r.name)) {
+                            r.servers.forEach(s -> out.add(world.node(s)));
+                        }
+                    }
+                    return out;
+                }
+
+                @Override
+                public List<Node> clients(String region) {
+                    List<Node> out = new ArrayList<>();
+                    for (String c : clientNodes) {
+                        Node n = world.node(c);
+                        if (region == null || region.equals(n.placement().region())) {
+                            out.add(n);
+                        }
+                    }
+                    return out;
+                }
+
+                @Override
+                public long committed() {
+                    long total = 0;
+                    for (RegionParts r : regions.values()) {
+                        total += Math.max(0, r.checker.highestCommitted());
+                    }
+                    return total;
+                }
             };
         }
 

@@ -106,6 +106,16 @@ public record RaftClusterDeployment(List<AgentPlacement> servers, RaftConfig raf
                         List<Node> leaders = leaders(region);
                         return nodes.stream().filter(n -> raftOf(n) != null && !leaders.contains(n)).toList();
                     }
+
+                    @Override
+                    public List<Node> servers(String region) {
+                        return nodes.stream().filter(n -> region == null || region.equals(n.placement().region())).toList();
+                    }
+
+                    @Override
+                    public long committed() {
+                        return Math.max(0, checker.highestCommitted());
+                    }
                 };
             }
 

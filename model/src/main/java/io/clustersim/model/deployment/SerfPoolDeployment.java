@@ -75,6 +75,12 @@ public record SerfPoolDeployment(List<AgentPlacement> members, GossipConfig goss
         }
 
         @Override
+        public void kill(Node node) {
+            // A Serf member keeps nothing on disk: a killed process is a crashed one.
+            pool.crash(node.name());
+        }
+
+        @Override
         public void start(Node node) {
             pool.restart(node.name());
         }

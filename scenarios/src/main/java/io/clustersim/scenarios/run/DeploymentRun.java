@@ -2,6 +2,7 @@ package io.clustersim.scenarios.run;
 
 import io.clustersim.faults.FailureInjector;
 import io.clustersim.faults.FaultListener;
+import io.clustersim.faults.Fired;
 import io.clustersim.faults.ScheduledFault;
 import io.clustersim.faults.TargetResolver;
 import io.clustersim.gossip.pool.GossipMetricNames;
@@ -48,8 +49,9 @@ final class DeploymentRun {
         World world = new World(scenario.seed(), scenario.network(), trace);
         Running running = scenario.deployment().deploy(world);
         FaultListener listener = running.faultListener();
-        new FailureInjector(world, TargetResolver.of(world, running.roles()), running.controls(), listener).operator(running.operator())
-                .install(scenario.failures());
+        FailureInjector injector = new FailureInjector(world, TargetResolver.of(world, running.roles()), running.controls(), listener)
+                .operator(running.operator()).roles(running.roles());
+        injector.install(scenario.failures());
         try {
             world.simulation().runUntil(scenario.durationNanos());
         } catch (SafetyViolation v) {
@@ -68,11 +70,14 @@ final class DeploymentRun {
             metrics.put("regions", regions);
         }
         Map<String, Metric> windows = new LinkedHashMap<>();
-        for (ScheduledFault f : scenario.failures()) {
-            long end = f.durationNanos() > 0 ? f.atNanos() + f.durationNanos() : to;
-            String key = "at " + Durations.format(f.atNanos()) + ": " + FailureInjector.describe(f.fault())
+        // One window per fault as it fired (a window or condition trigger resolved to its time).
+        for (Fired fired : injector.fired()) {
+            ScheduledFault f = fired.source();
+            long at = fired.atNanos();
+            long end = f.durationNanos() > 0 ? at + f.durationNanos() : to;
+            String key = "at " + Durations.format(at) + ": " + FailureInjector.describe(f.fault())
                     + (f.durationNanos() > 0 ? " for " + Durations.format(f.durationNanos()) : "");
-            windows.put(key, report.timeWeighted(f.atNanos(), Math.min(end, to)));
+            windows.put(key, report.timeWeighted(at, Math.min(end, to)));
         }
         if (!windows.isEmpty()) {
             metrics.put("failureWindows", new Metric.Group(windows));

@@ -2,10 +2,12 @@ package io.clustersim.scenarios.schema;
 
 import io.clustersim.faults.Fault;
 import io.clustersim.faults.ScheduledFault;
-import io.clustersim.faults.Target;
+import io.clustersim.faults.Trigger;
 import io.clustersim.gossip.message.GossipMessageKinds;
-import io.clustersim.kernel.network.MessageKinds;
+import io.clustersim.kernel.disk.Disk;
+import io.clustersim.kernel.network.LinkClass;
 import io.clustersim.kernel.node.StopSignal;
+import io.clustersim.kernel.random.Distribution;
 import io.clustersim.model.rpc.RpcMessageKinds;
 import io.clustersim.model.topology.Topology;
 import io.clustersim.raft.message.RaftMessageKinds;
@@ -19,136 +21,235 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Reads the {@code failures:} list. Each entry fires at {@code at}, names exactly one action and
- * may be undone after {@code for}:
+ * Reads the {@code failures:} list. Each entry has one trigger, names exactly one action and may
+ * be undone after {@code for}:
  * <pre>
- *   - { at: 2m, crash: leader, for: 30s }      # leader | follower | a node name | zone:NAME
- *   - { at: 5m, restart: server-2 }
- *   - { at: 1m, pause: server-1, for: 10s }
- *   - { at: 1m, stop: server-2 }                 # SIGTERM: leaves only with nomad.leaveOnTerminate
- *   - { at: 1m, interrupt: server-2 }            # SIGINT: leaves only with nomad.leaveOnInterrupt
- *   - { at: 2m, forceLeave: server-2 }           # nomad server force-leave
+ *   - { at: 2m, crash: leader, for: 30s }         # machine crash: unsynced writes lost
+ *   - { within: [5m, 10m], kill: random:servers }  # kill -9: the OS finishes its writes
+ *   - { when: firstElection, delay: 5s, crash: zone-of-leader, for: 10m }
+ *   - { when: { committed: 500 }, pause: follower, for: 10s }
+ *   - { at: 1m, after: { exponential: { mean: 10m } }, isolate: "zone:us-east-1a", for: 1m }
  *   - { at: 3m, partition: [[us-east-1a], [us-east-1b, us-east-1c]], for: 1m }
+ *   - { at: 3m, partition: { groups: [[server-1], [server-2]], oneWay: true }, for: 1m }
+ *   - { at: 4m, heal: all }
+ *   - { at: 4m, degrade: { links: crossRegion, latency: 40ms, jitter: 10ms, loss: 0.01 }, for: 10m }
+ *   - { at: 4m, degrade: { between: [us-east-1a, us-east-1b], latency: 5ms }, for: 10m }
  *   - { at: 4m, dropMessages: { kind: AppendEntries:entries, from: server-1, to: [server-4] }, for: 10s }
  *   - { at: 5m, delayMessages: { kind: RequestVote, by: 50ms }, for: 10s }
+ *   - { at: 5m, slowProcessing: { target: server-2, by: 200ms }, for: 1m }
+ *   - { at: 5m, slowDisk: { target: leader, fsyncFactor: 10, addedFsync: 20ms, iops: 100 }, for: 5m }
+ *   - { at: 5m, stallDisk: leader, for: 30s }
+ *   - { at: 5m, rollingRestart: { region: us-east, pause: 1m, down: 20s, graceful: true } }
+ *   - { at: 0s, randomFailures: { of: servers, scope: zone, timeToFailure: { exponential: { mean: 30d } },
+ *                                 timeToRepair: { weibull: { shape: 1.5, scale: 2h } }, maxConcurrent: 1 } }
  * </pre>
- * New fault kinds are new action keys; the entry's shape stays the same.
+ * Stop, interrupt, restart and forceLeave take a target as before.
  */
 final class FailuresReader {
-    private static final List<String> ACTIONS = List.of("crash", "restart", "pause", "stop", "interrupt", "forceLeave",
-            "partition", "dropMessages", "delayMessages");
+    /** The action keys, one of which every entry names. */
+    static final List<String> ACTIONS = List.of("crash", "kill", "restart", "pause", "stop", "interrupt", "forceLeave",
+            "isolate", "partition", "heal", "degrade", "dropMessages", "delayMessages", "slowProcessing", "slowDisk",
+            "stallDisk", "rollingRestart", "randomFailures");
+    /** The trigger and duration keys an entry may carry besides its action. */
+    static final List<String> TRIGGER_KEYS = List.of("at", "within", "after", "when", "delay", "for");
+    /** The link classes a degradation may name. */
+    static final List<String> LINK_CLASSES = List.of("sameZone", "crossZone", "crossRegion");
 
     private FailuresReader() {}
 
     static List<ScheduledFault> read(List<YamlNode> entries, Topology topology, long durationNanos) {
-        Names names = Names.of(topology);
-        Set<String> places = topology.placeNames();
+        FaultTargets targets = new FaultTargets(topology);
+        List<String> allowed = new ArrayList<>(TRIGGER_KEYS);
+        allowed.addAll(ACTIONS);
         List<ScheduledFault> out = new ArrayList<>();
         for (YamlNode e : entries) {
-            YamlMap m = YamlMap.of(e, "a failure such as { at: 2m, crash: leader, for: 30s }")
-                    .allowOnly("at", "for", "crash", "restart", "pause", "stop", "interrupt", "forceLeave", "partition",
-                            "dropMessages", "delayMessages");
-            long at = m.durationNanos("at", "when the failure happens");
+            YamlMap m = YamlMap.of(e, "a failure such as { at: 2m, crash: leader, for: 30s }").allowOnly(allowed.toArray(String[]::new));
+            Trigger trigger = trigger(e, m, durationNanos);
             long forNanos = m.durationNanos("for", "how long until it is undone", 0);
-            if (at > durationNanos) {
-                throw InputError.at(m.require("at", ""), "the failure is after the end of the run");
-            }
             List<String> actions = ACTIONS.stream().filter(m::has).toList();
             if (actions.size() != 1) {
                 throw InputError.at(e, "expected exactly one of: " + String.join(", ", ACTIONS));
             }
             String action = actions.get(0);
             YamlNode body = m.require(action, "the target");
-            Fault fault = switch (action) {
-                case "crash" -> new Fault.Crash(target(body, names));
-                case "restart" -> new Fault.Restart(target(body, names));
-                case "pause" -> new Fault.Pause(target(body, names));
-                case "stop" -> new Fault.Stop(target(body, names), StopSignal.TERMINATE);
-                case "interrupt" -> new Fault.Stop(target(body, names), StopSignal.INTERRUPT);
-                case "forceLeave" -> new Fault.ForceLeave(server(body, topology));
-                case "dropMessages" -> messages(body, places, false);
-                case "delayMessages" -> messages(body, places, true);
-                default -> partition(body, places);
-            };
-            if ((fault instanceof Fault.Restart || fault instanceof Fault.ForceLeave) && forNanos > 0) {
+            Fault fault = fault(action, body, targets);
+            if (!fault.undoable() && forNanos > 0) {
                 throw InputError.at(m.require("for", ""), "a " + action + " cannot be undone; drop 'for'");
             }
-            out.add(new ScheduledFault(at, fault, forNanos));
+            out.add(new ScheduledFault(trigger, fault, forNanos));
         }
         return out;
     }
 
-    /** The names a target may use, by kind. */
-    private record Names(Set<String> nodes, Set<String> zones, Set<String> datacenters, Set<String> regions) {
-        static Names of(Topology t) {
-            Set<String> nodes = new TreeSet<>();
-            t.placements().forEach(p -> nodes.add(p.name()));
-            Set<String> zones = new TreeSet<>();
-            Set<String> dcs = new TreeSet<>();
-            Set<String> regions = new TreeSet<>();
-            for (Topology.Region r : t.regions()) {
-                regions.add(r.name());
-                for (Topology.Datacenter d : r.datacenters()) {
-                    dcs.add(d.name());
-                    d.zones().forEach(z -> zones.add(z.name()));
-                }
-            }
-            return new Names(nodes, zones, dcs, regions);
+    private static Trigger trigger(YamlNode e, YamlMap m, long durationNanos) {
+        List<String> kinds = List.of("at", "within", "when").stream().filter(m::has).toList();
+        if (kinds.size() != 1 && !(kinds.isEmpty() && m.has("after"))) {
+            throw InputError.at(e, "expected exactly one trigger: at (a time), within ([from, to]) or when (a condition)");
         }
+        if (m.has("delay") && !m.has("when")) {
+            throw InputError.at(m.require("delay", ""), "delay goes with when; use at for a fixed time");
+        }
+        if (m.has("after") && (m.has("within") || m.has("when"))) {
+            throw InputError.at(m.require("after", ""), "after adds a drawn delay to at; it does not go with within or when");
+        }
+        if (m.has("when")) {
+            return new Trigger.When(condition(m.require("when", "")), m.durationNanos("delay", "how long after the condition", 0));
+        }
+        if (m.has("within")) {
+            YamlNode w = m.require("within", "");
+            if (!(w instanceof YamlNode.Sequence s) || s.items().size() != 2) {
+                throw InputError.at(w, "expected a window [from, to], e.g. [5m, 10m]");
+            }
+            long from = YamlMap.asDuration(s.items().get(0), "the window's start");
+            long to = YamlMap.asDuration(s.items().get(1), "the window's end");
+            if (to < from) {
+                throw InputError.at(w, "the window ends before it starts");
+            }
+            if (to > durationNanos) {
+                throw InputError.at(s.items().get(1), "the window ends after the end of the run");
+            }
+            return new Trigger.Within(from, to);
+        }
+        long at = m.durationNanos("at", "when the failure happens", 0);
+        if (at > durationNanos) {
+            throw InputError.at(m.require("at", ""), "the failure is after the end of the run");
+        }
+        if (m.has("after")) {
+            Distribution d = DistributionReader.readDuration(m.require("after", ""));
+            return new Trigger.Drawn(at, d);
+        }
+        return new Trigger.At(at);
     }
 
-    private static Target target(YamlNode node, Names names) {
-        Set<String> nodes = names.nodes();
-        String t = YamlMap.asString(node, "leader, follower, a node name, zone:NAME, zone:leader, zone:follower, "
-                + "datacenter:NAME or region:NAME");
-        if (t.equals("leader")) {
-            return new Target.Leader();
-        }
-        if (t.equals("follower")) {
-            return new Target.Follower();
-        }
-        if (t.equals("zone:leader")) {
-            return new Target.ZoneOf(new Target.Leader());
-        }
-        if (t.equals("zone:follower")) {
-            return new Target.ZoneOf(new Target.Follower());
-        }
-        if (t.startsWith("zone:")) {
-            String zone = t.substring(5);
-            if (!names.zones().contains(zone)) {
-                throw InputError.at(node, "unknown zone '" + zone + "'");
+    private static Trigger.Condition condition(YamlNode node) {
+        if (node instanceof YamlNode.Scalar) {
+            String c = YamlMap.asString(node, "a condition");
+            if (c.equals("firstElection")) {
+                return new Trigger.Condition.FirstElection(null);
             }
-            return new Target.Zone(zone);
+            throw InputError.at(node, "unknown condition '" + c + "'; expected firstElection, { committed: N } or { leader: NODE }");
         }
-        if (t.startsWith("region:")) {
-            String region = t.substring(7);
-            if (!names.regions().contains(region)) {
-                throw InputError.at(node, "unknown region '" + region + "'");
-            }
-            return new Target.Region(region);
+        YamlMap m = YamlMap.of(node, "a condition: firstElection, { committed: N } or { leader: NODE }")
+                .allowOnly("committed", "leader", "firstElection");
+        if (m.keys().size() != 1) {
+            throw InputError.at(node, "expected one condition: firstElection, committed or leader");
         }
-        if (t.startsWith("datacenter:")) {
-            String dc = t.substring(11);
-            if (!names.datacenters().contains(dc)) {
-                throw InputError.at(node, "unknown datacenter '" + dc + "'");
-            }
-            return new Target.Datacenter(dc);
+        if (m.has("committed")) {
+            return new Trigger.Condition.Committed(m.integer("committed", "a number of entries", 0, 1, Long.MAX_VALUE));
         }
-        if (!nodes.contains(t)) {
-            throw InputError.at(node, "unknown target '" + t + "'; expected leader, follower, zone:NAME or a node: "
-                    + abbreviate(nodes));
+        if (m.has("leader")) {
+            return new Trigger.Condition.LeaderIs(m.string("leader", "a server's name"));
         }
-        return new Target.Node(t);
+        return new Trigger.Condition.FirstElection(m.string("firstElection", "a region"));
     }
 
-    private static String server(YamlNode node, Topology topology) {
+    private static Fault fault(String action, YamlNode body, FaultTargets targets) {
+        return switch (action) {
+            case "crash" -> new Fault.Crash(targets.read(body));
+            case "kill" -> new Fault.Kill(targets.read(body));
+            case "restart" -> new Fault.Restart(targets.read(body));
+            case "pause" -> new Fault.Pause(targets.read(body));
+            case "stop" -> new Fault.Stop(targets.read(body), StopSignal.TERMINATE);
+            case "interrupt" -> new Fault.Stop(targets.read(body), StopSignal.INTERRUPT);
+            case "forceLeave" -> new Fault.ForceLeave(server(body, targets));
+            case "isolate" -> new Fault.Isolate(targets.read(body));
+            case "heal" -> heal(body);
+            case "degrade" -> degrade(body, targets.places());
+            case "dropMessages" -> messages(body, targets.places(), false);
+            case "delayMessages" -> messages(body, targets.places(), true);
+            case "slowProcessing" -> slowProcessing(body, targets);
+            case "slowDisk" -> slowDisk(body, targets);
+            case "stallDisk" -> new Fault.StallDisk(targets.read(body));
+            case "rollingRestart" -> rollingRestart(body, targets);
+            case "randomFailures" -> FailureProcessReader.read(body, targets);
+            default -> partition(body, targets.places());
+        };
+    }
+
+    private static Fault heal(YamlNode body) {
+        String what = YamlMap.asString(body, "all");
+        if (!what.equals("all")) {
+            throw InputError.at(body, "expected heal: all (every partition, isolation, degradation and message fault ends)");
+        }
+        return new Fault.Heal();
+    }
+
+    private static String server(YamlNode node, FaultTargets targets) {
         String name = YamlMap.asString(node, "a server's name");
-        boolean isServer = topology.placements().stream()
-                .anyMatch(p -> p.name().equals(name) && p.role() == io.clustersim.model.topology.Role.SERVER);
-        if (!isServer) {
+        if (!targets.isServer(name)) {
             throw InputError.at(node, "expected a server's name for forceLeave, got '" + name + "'");
         }
         return name;
+    }
+
+    private static Fault degrade(YamlNode node, Set<String> places) {
+        YamlMap m = YamlMap.of(node, "a degradation such as { links: crossZone, latency: 20ms, jitter: 5ms, loss: 0.01 }")
+                .allowOnly("links", "between", "latency", "jitter", "loss", "duplication");
+        Fault.Links links;
+        if (m.has("links") == m.has("between")) {
+            throw InputError.at(node, "expected either links (" + String.join(", ", LINK_CLASSES) + ") or between: [A, B]");
+        }
+        if (m.has("links")) {
+            String c = m.string("links", "a link class");
+            int i = LINK_CLASSES.indexOf(c);
+            if (i < 0) {
+                throw InputError.at(m.require("links", ""), "unknown link class '" + c + "'; expected one of: "
+                        + String.join(", ", LINK_CLASSES));
+            }
+            links = new Fault.Links.OfClass(LinkClass.values()[i]);
+        } else {
+            YamlNode b = m.require("between", "");
+            if (!(b instanceof YamlNode.Sequence s) || s.items().size() != 2) {
+                throw InputError.at(b, "expected two places or lists of places, e.g. [us-east-1a, us-east-1b]");
+            }
+            links = new Fault.Links.Between(places(s.items().get(0), places), places(s.items().get(1), places));
+        }
+        long latency = m.durationNanos("latency", "the added latency", 0);
+        long jitter = m.durationNanos("jitter", "the added jitter", 0);
+        double loss = m.number("loss", "a loss probability", 0, 0, 1);
+        double duplication = m.number("duplication", "a duplication probability", 0, 0, 1);
+        if (latency == 0 && jitter == 0 && loss == 0 && duplication == 0) {
+            throw InputError.at(node, "a degradation needs at least one of latency, jitter, loss or duplication");
+        }
+        return new Fault.Degrade(links, latency, jitter, loss, duplication);
+    }
+
+    private static Fault slowProcessing(YamlNode node, FaultTargets targets) {
+        YamlMap m = YamlMap.of(node, "{ target: NODE, by: 200ms }").allowOnly("target", "by");
+        long by = m.durationNanos("by", "how much later each message is handled, e.g. 200ms");
+        if (by <= 0) {
+            throw InputError.at(m.require("by", ""), "expected a delay greater than zero");
+        }
+        return new Fault.SlowProcessing(targets.read(m.require("target", "whose processing is slow")), by);
+    }
+
+    private static Fault slowDisk(YamlNode node, FaultTargets targets) {
+        YamlMap m = YamlMap.of(node, "{ target: leader, fsyncFactor: 10, addedFsync: 20ms, iops: 100 }")
+                .allowOnly("target", "fsyncFactor", "addedFsync", "iops");
+        double factor = m.number("fsyncFactor", "a factor of at least 1", 1, 1, 1e6);
+        long added = m.durationNanos("addedFsync", "added fsync latency", 0);
+        double iops = m.number("iops", "an IOPS cap", 0, 0.001, 1e9);
+        if (factor == 1 && added == 0 && iops == 0) {
+            throw InputError.at(node, "a slow disk needs at least one of fsyncFactor, addedFsync or iops");
+        }
+        return new Fault.SlowDisk(targets.read(m.require("target", "whose disk is slow")), new Disk.Slowdown(factor, added, iops));
+    }
+
+    private static Fault rollingRestart(YamlNode node, FaultTargets targets) {
+        YamlMap m = YamlMap.of(node, "{ region: us-east, pause: 1m, down: 20s, graceful: true }")
+                .allowOnly("region", "pause", "down", "graceful");
+        String region = m.string("region", "a region", null);
+        if (region != null && !targets.regions().contains(region)) {
+            throw InputError.at(m.require("region", ""), "unknown region '" + region + "'; expected one of: "
+                    + String.join(", ", targets.regions()));
+        }
+        long down = m.durationNanos("down", "how long each server is down", 10_000_000_000L);
+        if (down <= 0) {
+            throw InputError.at(m.require("down", ""), "expected a downtime greater than zero");
+        }
+        targets.requireServers(node, "rollingRestart");
+        return new Fault.RollingRestart(region, m.durationNanos("pause", "the pause between servers", 60_000_000_000L), down,
+                m.bool("graceful", true));
     }
 
     /** The kinds a message fault may name: every protocol's message types and their finer kinds. */
@@ -180,15 +281,12 @@ final class FailuresReader {
                 throw InputError.at(m.require("by", ""), "expected a delay greater than zero");
             }
         }
-        return new Fault.Messages(kind, placeList(m, "from", places), placeList(m, "to", places), by);
+        return new Fault.Messages(kind, m.has("from") ? places(m.require("from", ""), places) : List.of(),
+                m.has("to") ? places(m.require("to", ""), places) : List.of(), by);
     }
 
-    /** A place or a list of places (nodes, zones, datacenters, regions); absent means every node. */
-    private static List<String> placeList(YamlMap m, String key, Set<String> places) {
-        if (!m.has(key)) {
-            return List.of();
-        }
-        YamlNode v = m.require(key, "");
+    /** A place or a list of places (nodes, zones, datacenters, regions). */
+    private static List<String> places(YamlNode v, Set<String> places) {
         List<YamlNode> items = v instanceof YamlNode.Sequence s ? s.items() : List.of(v);
         List<String> out = new ArrayList<>();
         for (YamlNode item : items) {
@@ -202,8 +300,18 @@ final class FailuresReader {
     }
 
     private static Fault partition(YamlNode node, Set<String> places) {
-        if (!(node instanceof YamlNode.Sequence groups) || groups.items().size() < 2) {
-            throw InputError.at(node, "expected at least two groups, e.g. [[us-east-1a], [us-east-1b, us-east-1c]]");
+        boolean oneWay = false;
+        YamlNode groupsNode = node;
+        if (node instanceof YamlNode.Mapping) {
+            YamlMap m = YamlMap.of(node, "a partition").allowOnly("groups", "oneWay");
+            groupsNode = m.require("groups", "the groups that cannot talk");
+            oneWay = m.bool("oneWay", false);
+        }
+        if (!(groupsNode instanceof YamlNode.Sequence groups) || groups.items().size() < 2) {
+            throw InputError.at(groupsNode, "expected at least two groups, e.g. [[us-east-1a], [us-east-1b, us-east-1c]]");
+        }
+        if (oneWay && groups.items().size() != 2) {
+            throw InputError.at(groupsNode, "a one-way partition has exactly two groups: [from, to]");
         }
         List<List<String>> out = new ArrayList<>();
         Set<String> seen = new TreeSet<>();
@@ -224,11 +332,6 @@ final class FailuresReader {
             }
             out.add(names);
         }
-        return new Fault.Partition(out);
-    }
-
-    private static String abbreviate(Set<String> names) {
-        List<String> l = new ArrayList<>(names);
-        return l.size() <= 8 ? String.join(", ", l) : String.join(", ", l.subList(0, 8)) + ", ...";
+        return new Fault.Partition(out, oneWay);
     }
 }

@@ -432,7 +432,7 @@ public final class ScenarioReader {
             sb.append("\n  warning: ").append(w);
         }
         for (ScheduledFault f : s.failures()) {
-            sb.append("\n  failure at ").append(Durations.format(f.atNanos())).append(": ").append(io.clustersim.faults.FailureInjector.describe(f.fault()));
+            sb.append("\n  failure ").append(io.clustersim.faults.FailureInjector.describe(f.trigger())).append(": ").append(io.clustersim.faults.FailureInjector.describe(f.fault()));
             if (f.durationNanos() > 0) {
                 sb.append(" for ").append(Durations.format(f.durationNanos()));
             }

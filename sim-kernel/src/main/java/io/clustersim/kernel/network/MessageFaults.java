@@ -49,6 +49,11 @@ public final class MessageFaults {
         rules.removeIf(r -> r.id() == rule.id());
     }
 
+    /** Ends every message fault (a scenario's heal). */
+    public void clear() {
+        rules.clear();
+    }
+
     public boolean isEmpty() {
         return rules.isEmpty();
     }
