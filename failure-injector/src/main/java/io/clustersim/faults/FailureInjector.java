@@ -22,7 +22,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * Triggers are resolved from the injector's own streams ({@code faults/...}), so adding a fault
  * never shifts a protocol's random draws; what fired, when and on whom is kept in {@link #fired()}.
  */
-public final class FailureInjector {
+public final class FailureInjector implements ProtocolEvents {
     /** How long a stopped process may take to exit before it is killed (systemd's default stop timeout). */
     public static final long STOP_TIMEOUT_NANOS = 90_000_000_000L;
 
@@ -32,9 +32,13 @@ public final class FailureInjector {
     private final FaultListener listener;
     private final UniformRandomProvider triggerRng;
     private final List<Fired> fired = new ArrayList<>();
+    private final List<ScheduledFault> reactive = new ArrayList<>();
+    private boolean disarmed;
     private RoleDirectory roles = RoleDirectory.NONE;
     private Operator operator = Operator.NONE;
     private int processes;
+    /** The node of the protocol event being reacted to, while its fault fires. */
+    private Node subject;
 
     public FailureInjector(World world, TargetResolver resolver, FaultListener listener) {
         this(world, resolver, NodeControls.KERNEL, listener);
@@ -77,6 +81,8 @@ public final class FailureInjector {
             } else if (t instanceof Trigger.Drawn d) {
                 long at = d.fromNanos() + d.delay().sampler(triggerRng).sampleNanos();
                 world.simulation().scheduleAt(at, () -> fire(f));
+            } else if (t instanceof Trigger.Whenever) {
+                reactive.add(f);
             } else {
                 Trigger.When w = (Trigger.When) t;
                 world.simulation().scheduleAt(0, () -> await(f, w));
@@ -84,10 +90,31 @@ public final class FailureInjector {
         }
     }
 
+    /**
+     * From now on no fault fires (those in force are still undone when they end): a property's
+     * fault phase is over and the system must recover.
+     */
+    public void disarm() {
+        disarmed = true;
+    }
+
+    /** A protocol event: every {@link Trigger.Whenever} fault waiting for it, in its window, fires on that node. */
+    @Override
+    public void happened(ProtocolEvents.Kind kind, NodeId node) {
+        long now = world.now();
+        for (ScheduledFault f : reactive) {
+            Trigger.Whenever w = (Trigger.Whenever) f.trigger();
+            if (w.event() == kind && w.fromNanos() <= now && now < w.toNanos() && !disarmed) {
+                Node subject = world.node(node);
+                world.simulation().schedule(w.delayNanos(), () -> fire(f, subject));
+            }
+        }
+    }
+
     private void await(ScheduledFault f, Trigger.When w) {
         if (holds(w.condition())) {
             world.simulation().schedule(w.delayNanos(), () -> fire(f));
-        } else {
+        } else if (!disarmed) {
             world.simulation().schedule(Trigger.POLL_NANOS, () -> await(f, w));
         }
     }
@@ -103,6 +130,15 @@ public final class FailureInjector {
     }
 
     private void fire(ScheduledFault f) {
+        fire(f, null);
+    }
+
+    /** Fires {@code f}; {@code subject} is the node {@link Target.Subject} names, if any. */
+    private void fire(ScheduledFault f, Node subject) {
+        if (disarmed) {
+            return;
+        }
+        this.subject = subject;
         // Java 17 has no pattern switch; the chain covers every permitted Fault kind.
         Fault fault = f.fault();
         long d = f.durationNanos();
@@ -124,8 +160,11 @@ public final class FailureInjector {
         } else if (fault instanceof Fault.ForceLeave fl) {
             operator.forceLeave(fl.node());
             affected = List.of(world.node(fl.node()));
+        } else if (fault instanceof Fault.TransferLeadership) {
+            operator.transferLeadership();
+            affected = List.of();
         } else if (fault instanceof Fault.Isolate iso) {
-            affected = resolver.resolve(iso.target());
+            affected = resolve(iso.target());
             List<NodeId> inside = ids(affected);
             List<NodeId> outside = world.nodes().stream().filter(n -> !affected.contains(n)).map(Node::id).toList();
             Partitions.Cut cut = world.network().partitions().split(inside, outside);
@@ -192,9 +231,16 @@ public final class FailureInjector {
         world.trace().record(world.now(), TraceKind.FAULT, null, null, what, names(nodes));
     }
 
+    private List<Node> resolve(Target target) {
+        if (target instanceof Target.Subject) {
+            return subject == null ? List.of() : List.of(subject);
+        }
+        return resolver.resolve(target);
+    }
+
     private List<Node> apply(Target target, Consumer<Node> action, Predicate<Node> applicable) {
         List<Node> hit = new ArrayList<>();
-        for (Node n : resolver.resolve(target)) {
+        for (Node n : resolve(target)) {
             if (applicable.test(n)) {
                 action.accept(n);
                 hit.add(n);
@@ -242,6 +288,10 @@ public final class FailureInjector {
         if (d.links() instanceof Fault.Links.OfClass c) {
             applied = links.degrade(c.linkClass(), d.addedLatencyNanos(), d.jitterNanos(), d.loss(), d.duplication());
             all = List.of();
+        } else if (d.links() instanceof Fault.Links.Everywhere) {
+            List<NodeId> everyone = ids(world.nodes());
+            applied = links.degrade(everyone, everyone, d.addedLatencyNanos(), d.jitterNanos(), d.loss(), d.duplication());
+            all = world.nodes();
         } else {
             Fault.Links.Between b = (Fault.Links.Between) d.links();
             List<Node> a = at(b.a());

@@ -53,6 +53,14 @@ public sealed interface Fault {
         }
     }
 
+    /** An operator asks the current leader to hand leadership to its most up-to-date voter. */
+    record TransferLeadership() implements Fault {
+        @Override
+        public boolean undoable() {
+            return false;
+        }
+    }
+
     /** A stop-the-world freeze (a long GC pause, a VM stall). Undone by resuming. */
     record Pause(Target target) implements Fault {}
 
@@ -92,6 +100,9 @@ public sealed interface Fault {
 
     /** Which links a degradation hits. */
     sealed interface Links {
+        /** Every link of the network. */
+        record Everywhere() implements Links {}
+
         /** Every link of one class (same zone, cross zone, cross region). */
         record OfClass(LinkClass linkClass) implements Links {}
 

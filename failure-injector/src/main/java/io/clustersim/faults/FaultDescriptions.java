@@ -24,6 +24,8 @@ final class FaultDescriptions {
         } else if (f instanceof Fault.Messages m) {
             return (m.drops() ? "drop " : "delay by " + Durations.format(m.delayNanos()) + " ") + m.kind() + " from "
                     + everyone(m.from()) + " to " + everyone(m.to());
+        } else if (f instanceof Fault.TransferLeadership) {
+            return "transfer leadership";
         } else if (f instanceof Fault.Isolate i) {
             return "isolate " + i.target();
         } else if (f instanceof Fault.Partition p) {
@@ -32,7 +34,7 @@ final class FaultDescriptions {
             return "heal";
         } else if (f instanceof Fault.Degrade d) {
             String links = d.links() instanceof Fault.Links.OfClass c ? c.linkClass().name().toLowerCase().replace('_', '-') + " links"
-                    : "links " + ((Fault.Links.Between) d.links()).a() + " <-> " + ((Fault.Links.Between) d.links()).b();
+                    : d.links() instanceof Fault.Links.Between b ? "links " + b.a() + " <-> " + b.b() : "every link";
             return "degrade " + links + " (+" + Durations.format(d.addedLatencyNanos())
                     + (d.jitterNanos() > 0 ? " jitter " + Durations.format(d.jitterNanos()) : "")
                     + (d.loss() > 0 ? " loss " + d.loss() : "") + (d.duplication() > 0 ? " duplication " + d.duplication() : "") + ")";
@@ -56,6 +58,9 @@ final class FaultDescriptions {
             return "at " + Durations.format(at.nanos());
         } else if (t instanceof Trigger.Within w) {
             return "within [" + Durations.format(w.fromNanos()) + ", " + Durations.format(w.toNanos()) + "]";
+        } else if (t instanceof Trigger.Whenever w) {
+            return "whenever " + w.event().name().toLowerCase().replace('_', ' ') + " in [" + Durations.format(w.fromNanos()) + ", "
+                    + Durations.format(w.toNanos()) + "]" + (w.delayNanos() > 0 ? " plus " + Durations.format(w.delayNanos()) : "");
         } else if (t instanceof Trigger.Drawn d) {
             return "at " + Durations.format(d.fromNanos()) + " plus a drawn delay";
         }

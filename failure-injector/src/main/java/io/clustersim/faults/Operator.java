@@ -8,6 +8,11 @@ public interface Operator {
     /** {@code nomad server force-leave NODE}: the cluster treats a failed server as gone. */
     void forceLeave(String node);
 
+    /** {@code nomad operator raft transfer-leadership}: the leader hands over to another voter. */
+    default void transferLeadership() {
+        throw new UnsupportedOperationException("this deployment cannot transfer leadership");
+    }
+
     /** A deployment with no operator commands. */
     Operator NONE = node -> {
         throw new UnsupportedOperationException("this deployment takes no operator commands");

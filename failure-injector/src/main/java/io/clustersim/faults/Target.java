@@ -95,4 +95,15 @@ public sealed interface Target {
             return "a random one of " + among;
         }
     }
+
+    /**
+     * The node a protocol event was about, for faults triggered {@link Trigger.Whenever whenever}
+     * it happens: the server that just granted a vote, the leader just elected.
+     */
+    record Subject() implements Target {
+        @Override
+        public String toString() {
+            return "the event's node";
+        }
+    }
 }

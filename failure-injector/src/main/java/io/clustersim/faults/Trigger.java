@@ -57,6 +57,25 @@ public sealed interface Trigger {
         }
     }
 
+    /**
+     * Every time {@code event} happens between {@code fromNanos} and {@code toNanos}, the fault fires
+     * {@code delayNanos} later, with {@link Target.Subject} naming the node the event was about: the
+     * nemeses of Jepsen-style testing (crash a server just after it votes, isolate a leader just
+     * after it wins). The deployment reports events through {@link ProtocolEvents}.
+     */
+    record Whenever(ProtocolEvents.Kind event, long fromNanos, long toNanos, long delayNanos) implements Trigger {
+        public Whenever {
+            if (fromNanos < 0 || toNanos < fromNanos || delayNanos < 0) {
+                throw new IllegalArgumentException("a window needs 0 <= from <= to and a delay >= 0");
+            }
+        }
+
+        @Override
+        public long earliestNanos() {
+            return fromNanos;
+        }
+    }
+
     /** How often a condition is checked: finer than any election, coarse enough to cost nothing. */
     long POLL_NANOS = 10_000_000L;
 

@@ -7,7 +7,6 @@ import io.clustersim.gossip.memberlist.NodeInfo;
 import io.clustersim.gossip.message.MemberState;
 import io.clustersim.gossip.message.Tags;
 import io.clustersim.gossip.observe.GossipObserver;
-import io.clustersim.gossip.process.MemberControl;
 import io.clustersim.gossip.process.SerfProcess;
 import io.clustersim.gossip.process.Startup;
 import io.clustersim.gossip.serf.Serf;
@@ -41,8 +40,8 @@ import java.util.TreeSet;
  * pool.metrics().failureDetectionFirstSeconds(); // [5.8]
  * }</pre>
  *
- * Faults act from outside through the kernel (crash, pause, partition) or the adapter (slow
- * message processing); the metrics learn of each so they can tell true from false failures.
+ * Faults act from outside through the kernel (crash, pause, partition, slow message
+ * processing); the metrics learn of each so they can tell true from false failures.
  * A crashed member that restarts joins again through the seeds with fresh state, as a Nomad
  * agent does through {@code retry_join}.
  */
@@ -53,7 +52,6 @@ public final class SerfPool {
     private final DetectionRecorder detections;
     private final GossipObserver observer;
     private final List<String> names = new ArrayList<>();
-    private final Map<String, MemberControl> controls = new TreeMap<>();
     private final Map<String, Startup> nextStartup = new TreeMap<>();
     private final Set<String> departed = new TreeSet<>();
     private final Set<String> paused = new TreeSet<>();
@@ -86,11 +84,9 @@ public final class SerfPool {
 
     private Node addNode(String name, Placement placement) {
         Map<String, String> tags = Tags.copyOf(spec.tags().apply(name, placement));
-        MemberControl control = new MemberControl();
-        controls.put(name, control);
         names.add(name);
         return world.addNode(name, placement, DiskConfig.instant(), () -> new SerfProcess(name, tags, spec.config(),
-                nextStartup.getOrDefault(name, joinThroughSeeds(name)), control, observer));
+                nextStartup.getOrDefault(name, joinThroughSeeds(name)), observer));
     }
 
     /** Starts the pool as the start mode says (SEED_JOIN: seeds now, the others staggered). */
@@ -194,10 +190,21 @@ public final class SerfPool {
         refreshDegraded(name);
     }
 
-    /** Makes the member handle every message {@code delay} after it arrives (zero: normal). */
+    /**
+     * A fault acted on the member's machine from outside the pool (slow processing set through the
+     * kernel): the metrics re-read whether it is degraded, so its false failures are not counted
+     * against a healthy member.
+     */
+    public void machineChanged(String name) {
+        refreshDegraded(name);
+    }
+
+    /**
+     * Makes the member's machine hand it every message {@code delay} after it arrives (zero:
+     * normal), through the kernel, as the fault vocabulary's slow processing does.
+     */
     public void setProcessingDelay(String name, Duration delay) {
-        node(name);
-        controls.get(name).setProcessingDelay(delay);
+        node(name).setProcessingDelay(delay.toNanos());
         refreshDegraded(name);
     }
 
@@ -357,7 +364,7 @@ public final class SerfPool {
         for (Set<String> side : cutMembers.values()) {
             partitioned |= side.contains(name);
         }
-        metrics.setDegraded(name, paused.contains(name) || partitioned || controls.get(name).processingDelayNanos() > 0);
+        metrics.setDegraded(name, paused.contains(name) || partitioned || node(name).processingDelayNanos() > 0);
     }
 
     private Node node(String name) {

@@ -2,9 +2,9 @@ package io.clustersim.gossip.process;
 
 import io.clustersim.gossip.config.GossipConfig;
 import io.clustersim.gossip.message.GossipMessage;
+import io.clustersim.gossip.message.Tags;
 import io.clustersim.gossip.observe.GossipObserver;
 import io.clustersim.gossip.port.NodeContextPorts;
-import io.clustersim.gossip.message.Tags;
 import io.clustersim.gossip.serf.Serf;
 import io.clustersim.gossip.serf.SerfState;
 import io.clustersim.kernel.network.Message;
@@ -28,18 +28,16 @@ public final class SerfProcess implements Process {
     private final SortedMap<String, String> tags;
     private final GossipConfig config;
     private final Startup startup;
-    private final MemberControl control;
     private final GossipObserver observer;
     private NodeContext ctx;
     private Serf serf;
 
     public SerfProcess(String memberName, Map<String, String> tags, GossipConfig config, Startup startup,
-            MemberControl control, GossipObserver observer) {
+            GossipObserver observer) {
         this.memberName = Objects.requireNonNull(memberName, "memberName");
         this.tags = Tags.copyOf(tags);
         this.config = Objects.requireNonNull(config, "config");
         this.startup = Objects.requireNonNull(startup, "startup");
-        this.control = control == null ? new MemberControl() : control;
         this.observer = observer == null ? GossipObserver.NONE : observer;
     }
 
@@ -85,13 +83,8 @@ public final class SerfProcess implements Process {
         if (!(message instanceof GossipMessage) || serf == null) {
             return;
         }
-        GossipMessage g = (GossipMessage) message;
-        long delay = control.processingDelayNanos();
-        if (delay > 0) {
-            ctx.setTimer("serf.slowProcessing", delay, () -> serf.handle(from, g));
-        } else {
-            serf.handle(from, g);
-        }
+        // A slow machine (the Lifeguard experiment) is the kernel's Node.setProcessingDelay.
+        serf.handle(from, (GossipMessage) message);
     }
 
     /** The agent (for views and for leave); null before start and while the agent starts up. */

@@ -1,7 +1,9 @@
 package io.clustersim.model.deployment;
 
+import io.clustersim.faults.FaultListener;
 import io.clustersim.faults.NodeControls;
 import io.clustersim.faults.RoleDirectory;
+import io.clustersim.faults.ScheduledFault;
 import io.clustersim.gossip.config.GossipConfig;
 import io.clustersim.gossip.message.Tags;
 import io.clustersim.gossip.pool.PoolSettings;
@@ -58,6 +60,22 @@ public record SerfPoolDeployment(List<AgentPlacement> members, GossipConfig goss
             @Override
             public NodeControls controls() {
                 return new PoolControls(pool);
+            }
+
+            @Override
+            public FaultListener faultListener() {
+                // Slow processing reaches the kernel directly; the pool's metrics must hear of it.
+                return new FaultListener() {
+                    @Override
+                    public void injected(ScheduledFault fault, List<Node> affected) {
+                        affected.forEach(n -> pool.machineChanged(n.name()));
+                    }
+
+                    @Override
+                    public void undone(ScheduledFault fault, List<Node> affected) {
+                        affected.forEach(n -> pool.machineChanged(n.name()));
+                    }
+                };
             }
 
             @Override

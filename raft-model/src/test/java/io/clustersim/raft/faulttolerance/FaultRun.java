@@ -1,11 +1,17 @@
 package io.clustersim.raft.faulttolerance;
 
+import io.clustersim.faults.FailureInjector;
+import io.clustersim.faults.FaultListener;
+import io.clustersim.faults.Operator;
+import io.clustersim.faults.ProtocolEvents;
+import io.clustersim.faults.RoleDirectory;
+import io.clustersim.faults.ScheduledFault;
+import io.clustersim.faults.TargetResolver;
 import io.clustersim.kernel.World;
 import io.clustersim.kernel.disk.DiskConfig;
 import io.clustersim.kernel.network.Delivery;
 import io.clustersim.kernel.network.Network;
 import io.clustersim.kernel.network.NetworkConfig;
-import io.clustersim.kernel.network.Partitions;
 import io.clustersim.kernel.network.Placement;
 import io.clustersim.kernel.node.Node;
 import io.clustersim.kernel.node.NodeId;
@@ -15,6 +21,7 @@ import io.clustersim.raft.config.RaftConfig;
 import io.clustersim.raft.config.TimingProfile;
 import io.clustersim.raft.core.RaftServer;
 import io.clustersim.raft.harness.RaftClusterHarness;
+import io.clustersim.raft.observe.RaftObserver;
 import io.clustersim.raft.observe.RaftView;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +30,7 @@ import java.util.Optional;
 
 /**
  * One property run: a cluster, a workload and a fault schedule on a fresh world. Phase one applies
- * the faults while a client writes; a {@link io.clustersim.raft.check.SafetyViolation} from the
+ * the faults (through the fault vocabulary's injector) while a client writes; a {@link io.clustersim.raft.check.SafetyViolation} from the
  * checker ends the run at once. Phase two heals everything (restarts, resumes, heals partitions,
  * restores the network) and requires liveness: a leader within a bound derived from the timing
  * profile, then every live server applying everything committed.
@@ -37,34 +44,91 @@ final class FaultRun {
     final long unitNanos;
     final long healAt;
     private final Delivery delivery;
-    private final List<String> servers = new ArrayList<>();
-    private final Nemesis nemesis = new Nemesis(this);
+    private final List<String> servers;
+    private final FailureInjector injector;
 
-    FaultRun(long seed, ClusterParams p, List<Fault> faults) {
+    FaultRun(long seed, ClusterParams p, List<ScheduledFault> faults) {
         RaftConfig config = config(p);
         delivery = p.delivery();
-        unitNanos = config.timing().minElectionDelayNanos();
+        FaultGens.Scale scale = scale(p);
+        unitNanos = scale.unitNanos();
+        servers = scale.servers();
         long latencyMax = Math.round(p.maxLatencyMillis() * 1e6);
         world = new World(seed, NetworkConfig.uniform(new Distribution.Uniform(100_000, latencyMax)));
         Placement az = new Placement("global", "dc1", "az1");
-        healAt = (FaultGens.HORIZON_UNITS + FaultGens.MAX_DURATION_UNITS) * unitNanos;
+        healAt = scale.faultPhaseEnd();
+        RaftClusterHarness[] built = new RaftClusterHarness[1];
+        RoleDirectory roles = roles(built);
+        injector = new FailureInjector(world, TargetResolver.of(world, roles), FaultListener.NONE).roles(roles)
+                .operator(new Operator() {
+                    @Override
+                    public void forceLeave(String node) {
+                        throw new UnsupportedOperationException("a bare Raft cluster has no Serf to leave");
+                    }
+
+                    @Override
+                    public void transferLeadership() {
+                        built[0].leader().ifPresent(l -> built[0].server(l).transferLeadership(null));
+                    }
+                });
         RaftClusterHarness.Builder b = RaftClusterHarness.builder(world).config(config)
                 .disk(new DiskConfig(fsync(p), 0))
                 .delivery(p.delivery()).workload(20, 64).stopWritesAt(Duration.ofNanos(healAt));
-        for (int i = 1; i <= p.voters(); i++) {
-            b.server("s" + i, az);
-            servers.add("s" + i);
-        }
-        for (int i = 1; i <= p.nonVoters(); i++) {
-            b.nonVoter("n" + i, az);
-            servers.add("n" + i);
+        for (String s : servers) {
+            if (s.startsWith("s")) {
+                b.server(s, az);
+            } else {
+                b.nonVoter(s, az);
+            }
         }
         b.client("c1", az, p.writesPerSecond());
-        b.observer(nemesis);
+        // The nemeses react to votes and elections: the observer reports them to the injector.
+        b.observer(new RaftObserver() {
+            @Override
+            public void voteGranted(NodeId node, long term, NodeId candidate) {
+                injector.happened(ProtocolEvents.Kind.VOTE_GRANTED, node);
+            }
+
+            @Override
+            public void leaderElected(NodeId node, long term, RaftView view) {
+                injector.happened(ProtocolEvents.Kind.LEADER_ELECTED, node);
+            }
+        });
         cluster = b.build();
-        for (Fault f : faults) {
-            schedule(f);
+        built[0] = cluster;
+        injector.install(faults);
+    }
+
+    /** The servers' names (voters s1.., then non-voters n1..) and the profile's time unit. */
+    static FaultGens.Scale scale(ClusterParams p) {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= p.voters(); i++) {
+            names.add("s" + i);
         }
+        for (int i = 1; i <= p.nonVoters(); i++) {
+            names.add("n" + i);
+        }
+        return new FaultGens.Scale(List.copyOf(names), config(p).timing().minElectionDelayNanos());
+    }
+
+    private RoleDirectory roles(RaftClusterHarness[] built) {
+        return new RoleDirectory() {
+            @Override
+            public List<Node> leaders(String region) {
+                return built[0].leader().map(l -> List.of(world.node(l))).orElse(List.of());
+            }
+
+            @Override
+            public List<Node> followers(String region) {
+                Optional<String> l = built[0].leader();
+                return servers.stream().filter(s -> !l.equals(Optional.of(s))).map(world::node).filter(Node::isUp).toList();
+            }
+
+            @Override
+            public List<Node> servers(String region) {
+                return servers.stream().map(world::node).toList();
+            }
+        };
     }
 
     /**
@@ -89,84 +153,8 @@ final class FaultRun {
                 .withSnapshotRetry(Duration.ofNanos(base.timing().minElectionDelayNanos() * 5));
     }
 
-    void at(long time, Runnable action) {
-        world.simulation().scheduleAt(Math.min(time, healAt), action::run);
-    }
-
-    private Node node(int server) {
-        return world.node(servers.get(server % servers.size()));
-    }
-
-    private List<NodeId> ids(List<Integer> side) {
-        List<NodeId> out = new ArrayList<>();
-        for (int s : side) {
-            out.add(node(s).id());
-        }
-        return out;
-    }
-
-    private void schedule(Fault f) {
-        long start = time(f.atMilliUnits());
-        if (f instanceof Fault.Crash c) {
-            crashFor(node(c.server()), start, time(c.downMilliUnits()));
-        } else if (f instanceof Fault.Partition p) {
-            Partitions parts = world.network().partitions();
-            Partitions.Cut[] cut = new Partitions.Cut[1];
-            at(start, () -> cut[0] = p.oneWay() ? parts.oneWay(ids(p.sideA()), ids(p.sideB()))
-                    : parts.split(ids(p.sideA()), ids(p.sideB())));
-            at(start + time(p.durationMilliUnits()), () -> parts.heal(cut[0]));
-        } else if (f instanceof Fault.Pause p) {
-            Node n = node(p.server());
-            at(start, n::pause);
-            at(start + time(p.durationMilliUnits()), n::resume);
-        } else if (f instanceof Fault.Lossy l) {
-            NetworkConfig base = world.network().config();
-            at(start, () -> world.network().reconfigure(
-                    base.withLoss(l.lossProbability()).withDuplication(l.duplicationProbability())));
-            at(start + time(l.durationMilliUnits()), () -> world.network().reconfigure(base));
-        } else if (f instanceof Fault.Transfer) {
-            at(start, () -> cluster.leader().ifPresent(l -> cluster.server(l).transferLeadership(null)));
-        } else if (f instanceof Fault.CrashVoters || f instanceof Fault.CrashLeaders
-                || f instanceof Fault.IsolateLeaders) {
-            nemesis.add(f, start);
-        } else {
-            throw new IllegalArgumentException("unknown fault " + f);
-        }
-    }
-
-    /** Crashes {@code n} at {@code start} (if up) and restarts it {@code down} later (if down). */
-    void crashFor(Node n, long start, long down) {
-        at(start, () -> {
-            if (n.state() != NodeState.DOWN) {
-                n.crash();
-            }
-        });
-        at(start + down, () -> {
-            if (n.state() == NodeState.DOWN) {
-                n.start();
-            }
-        });
-    }
-
-    /** Cuts {@code n} off from every other server for {@code duration}. */
-    void isolate(Node n, long duration) {
-        Partitions parts = world.network().partitions();
-        List<NodeId> rest = new ArrayList<>();
-        for (String s : servers) {
-            if (!s.equals(n.name())) {
-                rest.add(world.node(s).id());
-            }
-        }
-        Partitions.Cut cut = parts.split(List.of(n.id()), rest);
-        at(world.now() + duration, () -> parts.heal(cut));
-    }
-
     long now() {
         return world.now();
-    }
-
-    long time(long milliUnits) {
-        return milliUnits * unitNanos / 1000;
     }
 
     /** Phase one: faults and writes until the heal time. Throws SafetyViolation on a breach. */
@@ -174,10 +162,11 @@ final class FaultRun {
         world.simulation().runUntil(healAt);
     }
 
-    /** Heals everything that is still broken at the heal time. */
+    /** Ends the fault phase: no fault fires any more, and whatever is still broken is mended. */
     void heal() {
+        injector.disarm();
         world.network().partitions().healAll();
-        world.network().reconfigure(world.network().config().withLoss(0).withDuplication(0));
+        world.network().linkFaults().restoreAll();
         for (Node n : world.nodes()) {
             if (n.state() == NodeState.PAUSED) {
                 n.resume();

@@ -2,6 +2,7 @@ package io.clustersim.raft.faulttolerance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clustersim.faults.ScheduledFault;
 import io.clustersim.testkit.gen.Draws;
 import io.clustersim.testkit.gen.Gens;
 import io.clustersim.testkit.property.Property;
@@ -21,7 +22,7 @@ class RaftSafetyPropertiesTest {
     void when_faultsStrikeAndHeal_then_safetyHoldsAndTheClusterRecovers(Draws draws) {
         long seed = draws.draw(Gens.seeds(), "seed");
         ClusterParams params = draws.draw(FaultGens.clusters(7, 2), "cluster");
-        List<Fault> faults = draws.draw(FaultGens.schedules(params.voters() + params.nonVoters(), 10), "faults");
+        List<ScheduledFault> faults = draws.draw(FaultGens.schedules(FaultRun.scale(params), 10), "faults");
         runAndRecover(new FaultRun(seed, params, faults));
     }
 
@@ -34,7 +35,7 @@ class RaftSafetyPropertiesTest {
     void when_electionsAreHitAtCriticalMoments_then_safetyHoldsAndTheClusterRecovers(Draws draws) {
         long seed = draws.draw(Gens.seeds(), "seed");
         ClusterParams params = draws.draw(FaultGens.clusters(7, 1), "cluster");
-        List<Fault> faults = draws.draw(FaultGens.storms(params.voters() + params.nonVoters()), "faults");
+        List<ScheduledFault> faults = draws.draw(FaultGens.storms(FaultRun.scale(params)), "faults");
         runAndRecover(new FaultRun(seed, params, faults));
     }
 
