@@ -113,12 +113,15 @@ public final class ClusterStateRecorder {
     }
 
     private void node(Node before, Node after) {
-        NodeStatus from = before == null ? null : before.status();
+        Node n = after != null ? after : before;
+        // The levels count what this recorder last saw, not what the reporting server had
+        // before: a server that restored a snapshot or replays its log reports changes from a
+        // state the counts never held, and would drive them negative.
+        NodeStatus from = nodeStatus.get(n.name());
         NodeStatus to = after == null ? null : after.status();
         if (from == to) {
             return;
         }
-        Node n = after != null ? after : before;
         if (to == null) {
             nodeStatus.remove(n.name());
         } else {

@@ -91,6 +91,9 @@ class ExampleScenariosTest {
         double[] rejoined = samples(r, "membershipConvergenceSeconds");
         assertThat(rejoined).hasSize(1);
         assertThat(rejoined[0]).isBetween(1.0, 10.0);
+        // The restarted leader replays its log: the node counts stay those of the cluster.
+        assertThat(value(r, "nodesReady")).isEqualTo(6.0);
+        assertThat(value(r, "nodesInitializing")).isZero();
     }
 
     @Test
