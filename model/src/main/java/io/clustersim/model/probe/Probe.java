@@ -18,7 +18,8 @@ import java.util.Objects;
  * An API caller in one zone: every interval, after a random start within the first, it sends
  * each configured request to a server of its region (its own zone's first), with the timeout as
  * the deadline. A failed attempt moves it to the next server, as Nomad's API clients and agents
- * rotate through their server list. Each attempt counts for the interval it stands for.
+ * rotate through their server list, and is retried there within the interval. Each attempt
+ * counts for the time it stands for: from its sending until the next tick or the retry.
  */
 public final class Probe implements Process {
     private final String name;
@@ -55,11 +56,20 @@ public final class Probe implements Process {
             return;
         }
         for (ProbeKind kind : config.kinds()) {
-            attempt(kind, ctx.now(), interval);
+            attempt(kind, ctx.now(), ctx.now() + interval);
         }
     }
 
-    private void attempt(ProbeKind kind, long sentAt, long interval) {
+    /**
+     * How long a probe waits before it calls the next server after a failed call: a tenth of its
+     * interval, at most a second, as an agent backs off between servers.
+     */
+    private long retryDelay() {
+        return Math.min(1_000_000_000L, config.interval().toNanos() / 10);
+    }
+
+    /** One call, sent now, standing for [sentAt, until): until the next tick, or until the retry that follows a failure. */
+    private void attempt(ProbeKind kind, long sentAt, long until) {
         NodeId target = servers.get(cursor % servers.size());
         RpcCall call;
         boolean stale = false;
@@ -74,15 +84,28 @@ public final class Probe implements Process {
             default -> throw new IllegalStateException(kind.name());
         }
         caller.call(target, place.region(), call, stale, config.timeout().toNanos(),
-                r -> outcome(kind, sentAt, interval, target, r));
+                r -> outcome(kind, sentAt, until, target, r));
     }
 
-    private void outcome(ProbeKind kind, long sentAt, long interval, NodeId target, RpcResponse r) {
+    private void outcome(ProbeKind kind, long sentAt, long until, NodeId target, RpcResponse r) {
         boolean ok = r.ok();
-        if (!ok && target.equals(servers.get(cursor % servers.size()))) {
+        if (ok) {
+            recorder.attempt(kind, sentAt, until, true, ctx.now() - sentAt);
+            return;
+        }
+        if (target.equals(servers.get(cursor % servers.size()))) {
             cursor++; // move on from the server that failed us, once, whatever else failed with it
         }
-        recorder.attempt(kind, sentAt, sentAt + interval, ok, ok ? ctx.now() - sentAt : -1);
+        // A caller that failed tries the next server at once (after a short back-off) rather than
+        // waiting for its next interval: the outage it sees lasts until a call succeeds, not a
+        // whole interval per failure, which matters for probes minutes apart.
+        long retryAt = ctx.now() + retryDelay();
+        if (retryAt < until) {
+            recorder.attempt(kind, sentAt, retryAt, false, -1);
+            ctx.setTimer("probe.retry", retryAt - ctx.now(), () -> attempt(kind, retryAt, until));
+        } else {
+            recorder.attempt(kind, sentAt, until, false, -1);
+        }
     }
 
     @Override
