@@ -77,7 +77,7 @@ final class DeploymentRun {
             long end = f.durationNanos() > 0 ? at + f.durationNanos() : to;
             String key = "at " + Durations.format(at) + ": " + FailureInjector.describe(f.fault())
                     + (f.durationNanos() > 0 ? " for " + Durations.format(f.durationNanos()) : "");
-            windows.put(key, report.timeWeighted(at, Math.min(end, to)));
+            windows.put(key, report.window(at, Math.min(end, to), List.of(NomadMetrics.PROBE_LATENCY_MS)));
         }
         if (!windows.isEmpty()) {
             metrics.put("failureWindows", new Metric.Group(windows));

@@ -55,12 +55,50 @@ final class TelemetryReport {
         return new Metric.Group(regions);
     }
 
-    /** Only the time-weighted metrics, over [from, to): for each failure's window. */
-    Metric.Group timeWeighted(long from, long to) {
+    /**
+     * The time-weighted metrics over [from, to), and the observations of {@code sampled} made in
+     * it: for each failure's window ("availability was 0.91 and the p99 latency 1.2 s while the
+     * leader was down").
+     */
+    Metric.Group window(long from, long to, List<MetricName> sampled) {
+        Metric.Group all = window(from, to, sampled, labels -> true);
+        TreeSet<String> regions = values("region");
+        if (regions.size() < 2) {
+            return all;
+        }
+        // With several regions, each one's own figures too: one region's outage is not the others'.
+        Map<String, Metric> out = new LinkedHashMap<>(all.members());
+        Map<String, Metric> byRegion = new LinkedHashMap<>();
+        for (String region : regions) {
+            byRegion.put(region, window(from, to, sampled, labels -> region.equals(labels.get("region"))));
+        }
+        out.put("regions", new Metric.Group(byRegion));
+        return new Metric.Group(out);
+    }
+
+    private Metric.Group window(long from, long to, List<MetricName> sampled, Predicate<Labels> where) {
         Map<String, Metric> out = new LinkedHashMap<>();
         for (MetricName name : catalogue) {
-            if (name.kind() == MetricName.Kind.TIME_WEIGHTED && !telemetry.entries(name).isEmpty()) {
-                out.put(name.key(), combine(name, telemetry.entries(name), from, to));
+            if (name.kind() != MetricName.Kind.TIME_WEIGHTED) {
+                continue;
+            }
+            List<Telemetry.Entry> matching = telemetry.entries(name).stream().filter(e -> where.test(e.labels())).toList();
+            if (!matching.isEmpty()) {
+                out.put(name.key(), combine(name, matching, from, to));
+            }
+        }
+        for (MetricName name : sampled) {
+            List<Double> all = new ArrayList<>();
+            for (Telemetry.Entry e : telemetry.entries(name)) {
+                if (!where.test(e.labels())) {
+                    continue;
+                }
+                for (double v : e.samples().valuesBetween(from, to)) {
+                    all.add(v);
+                }
+            }
+            if (!all.isEmpty()) {
+                out.put(name.key(), Metric.Samples.of(all));
             }
         }
         return new Metric.Group(out);

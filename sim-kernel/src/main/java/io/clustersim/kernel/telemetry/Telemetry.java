@@ -51,7 +51,7 @@ public final class Telemetry {
     }
 
     public Samples samples(MetricName name, Labels labels) {
-        return (Samples) get(name, labels, MetricName.Kind.SAMPLES, () -> new Samples()).instrument();
+        return (Samples) get(name, labels, MetricName.Kind.SAMPLES, () -> new Samples(clock)).instrument();
     }
 
     /**
