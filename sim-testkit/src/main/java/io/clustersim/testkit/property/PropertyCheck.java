@@ -53,6 +53,23 @@ public final class PropertyCheck {
         runSeed(name, seed, maxShrinks, body::accept, System.err);
     }
 
+    /**
+     * Runs the one try drawn from {@code seed} and, if it fails, shrinks it and returns the minimal
+     * failure without printing anything: for tools that run their tries themselves (in parallel,
+     * with their own progress display) and shrink the first failure they found.
+     */
+    public static java.util.Optional<PropertyFailure> shrinkSeed(String name, long seed, int maxShrinks,
+            Consumer<Draws> body) {
+        Objects.requireNonNull(body, "body");
+        Draws draws = Draws.recording(seed);
+        TryOutcome outcome = TryOutcome.run(body::accept, draws);
+        if (outcome instanceof TryOutcome.Failed failed) {
+            return java.util.Optional.of(shrink(name, seed, "try of seed " + seed, maxShrinks, body::accept, draws,
+                    failed.failure()));
+        }
+        return java.util.Optional.empty();
+    }
+
     static void runTries(String name, long baseSeed, int tries, int maxShrinks, PropertyBody body,
             PrintStream report) {
         Objects.requireNonNull(name, "name");

@@ -48,4 +48,29 @@ class ShrinkingTest {
         assertThat(failure.minimalValue("topology")).contains(new TopologySpec(List.of(
                 new TopologySpec.Region("r1", List.of(new TopologySpec.Zone("r1-a", 3, 0))))));
     }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, 1, 42})
+    void when_thePropertyFailsWhateverIsDrawn_then_shrinkingStopsAfterOneRunAtTheEmptyCase(long baseSeed) {
+        PropertyBody alwaysFails = draws -> {
+            draws.draw(Gens.lists(Gens.integers(0, 1000), 0, 20), "list");
+            throw new AssertionError("broken expectation");
+        };
+        PropertyFailure failure = failureOf(alwaysFails, baseSeed);
+
+        assertThat(failure.shrinkRuns()).isEqualTo(1);
+        assertThat(failure.minimalValue("list")).contains(List.of());
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {5, 77})
+    void when_aToolShrinksASeedItself_then_itGetsTheMinimalFailureOrNothing(long seed) {
+        java.util.Optional<PropertyFailure> failing = PropertyCheck.shrinkSeed("sum", seed, 500, draws -> {
+            int x = draws.draw(Gens.integers(0, 1000), "x");
+            assertThat(x).isLessThan(0);
+        });
+        assertThat(failing).isPresent();
+        assertThat(failing.get().minimalValue("x")).contains(0);
+        assertThat(PropertyCheck.shrinkSeed("fine", seed, 500, draws -> draws.draw(Gens.integers(0, 9), "x"))).isEmpty();
+    }
 }
