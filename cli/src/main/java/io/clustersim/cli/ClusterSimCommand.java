@@ -17,13 +17,14 @@ import picocli.CommandLine.Command;
             "Deterministic simulator of Nomad-style cluster topologies.",
             "With no command, runs the default scenario scenarios/examples/reference-architecture.yaml."
         },
-        subcommands = {RunCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
             "1:internal error",
             "2:bad input or usage",
-            "3:a safety invariant was violated"
+            "3:a safety invariant was violated",
+            "4:check found a failing run"
         })
 public final class ClusterSimCommand implements Callable<Integer> {
 

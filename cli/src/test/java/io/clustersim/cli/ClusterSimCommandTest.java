@@ -2,32 +2,21 @@ package io.clustersim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ClusterSimCommandTest {
     private static final Path EXAMPLE = Path.of("..", "scenarios", "examples", "reference-architecture.yaml");
 
-    private record Outcome(int exitCode, String out, String err) {}
-
-    private static Outcome run(String... args) {
-        CommandLine cl = ClusterSimCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Outcome(code, out.toString(), err.toString());
+    private static Cli.Outcome run(String... args) {
+        return Cli.run(args);
     }
 
     @Test
     void when_runSucceeds_then_reportAndRunInfoAreWrittenAndSeedIsPrinted(@TempDir Path dir) throws Exception {
-        Outcome o = run("run", EXAMPLE.toString(), "--out", dir.toString(), "--seed", "5");
+        Cli.Outcome o = run("run", EXAMPLE.toString(), "--out", dir.toString(), "--seed", "5");
         assertThat(o.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(o.out()).contains("seed 5").contains("traceHash").contains("report:");
         String report = Files.readString(dir.resolve("report.json"));
@@ -59,7 +48,7 @@ class ClusterSimCommandTest {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "name: x\nduration: 10s\ntopology:\n  regions: 3\n");
         Path out = dir.resolve("out");
-        Outcome o = run("run", bad.toString(), "--out", out.toString());
+        Cli.Outcome o = run("run", bad.toString(), "--out", out.toString());
         assertThat(o.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(o.err()).startsWith("error: " + bad + ":4:12: topology.regions: expected a list of regions");
         assertThat(o.err()).doesNotContain("Exception").doesNotContain("\tat ");
@@ -74,7 +63,7 @@ class ClusterSimCommandTest {
 
     @Test
     void when_validateIsGivenAGoodFile_then_itPrintsTheResolvedOptionsWithoutRunning() {
-        Outcome o = run("validate", EXAMPLE.toString());
+        Cli.Outcome o = run("validate", EXAMPLE.toString());
         assertThat(o.exitCode()).isZero();
         assertThat(o.out()).contains("3 servers").contains("valid").doesNotContain("traceHash");
     }

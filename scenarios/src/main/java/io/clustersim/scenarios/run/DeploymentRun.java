@@ -83,6 +83,6 @@ final class DeploymentRun {
             metrics.put("failureWindows", new Metric.Group(windows));
         }
         return new RunResult(scenario.name(), scenario.seed(), world.now(), world.simulation().eventsProcessed(),
-                trace.hashHex(), metrics, running.summary(), world.telemetry());
+                trace.hashHex(), metrics, running.summary(), world.telemetry(), injector.fired());
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
  * @param metrics metrics by name, in report order
  * @param summary lines for the printed summary (e.g. who led each region, when)
  * @param telemetry every instrument the run recorded, for time series and tests (null if none)
+ * @param fired every fault as it fired (when, on whom), in order
  */
 public record RunResult(
         String scenario,
@@ -19,15 +20,17 @@ public record RunResult(
         String traceHash,
         Map<String, Metric> metrics,
         java.util.List<String> summary,
-        io.clustersim.kernel.telemetry.Telemetry telemetry) {
+        io.clustersim.kernel.telemetry.Telemetry telemetry,
+        java.util.List<io.clustersim.faults.Fired> fired) {
 
     public RunResult {
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         summary = java.util.List.copyOf(summary);
+        fired = java.util.List.copyOf(fired);
     }
 
     public RunResult(String scenario, long seed, long simulatedNanos, long events, String traceHash,
             Map<String, Metric> metrics) {
-        this(scenario, seed, simulatedNanos, events, traceHash, metrics, java.util.List.of(), null);
+        this(scenario, seed, simulatedNanos, events, traceHash, metrics, java.util.List.of(), null, java.util.List.of());
     }
 }

@@ -25,6 +25,7 @@ import java.util.List;
  * @param warmupNanos the start of the run left out of availability figures (cluster formation)
  * @param nomad the server agents' settings (Raft, gossip and Nomad's own)
  * @param warnings settings that work but go against Nomad's advice, printed before the run
+ * @param expectations what the scenario promises beyond safety ({@code expect:})
  *
  * @param source the file it was read from, for messages
  */
@@ -46,7 +47,8 @@ public record Scenario(
         long warmupNanos,
         NomadServerConfig nomad,
         ProbeConfig probes,
-        List<String> warnings) {
+        List<String> warnings,
+        Expectations expectations) {
 
     public Scenario {
         failures = List.copyOf(failures);
@@ -71,7 +73,18 @@ public record Scenario(
 
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, newSeed, durationNanos, topology, network, disk, raft, gossip, agentStartup, clients,
-                workload,
-                failures, source, warmupNanos, nomad, probes, warnings);
+                workload, failures, source, warmupNanos, nomad, probes, warnings, expectations);
+    }
+
+    /** The same scenario with another failure schedule (e.g. its own plus a nemesis's). */
+    public Scenario withFailures(List<ScheduledFault> newFailures) {
+        return new Scenario(name, description, seed, durationNanos, topology, network, disk, raft, gossip, agentStartup, clients,
+                workload, newFailures, source, warmupNanos, nomad, probes, warnings, expectations);
+    }
+
+    /** The same scenario with other expectations. */
+    public Scenario withExpectations(Expectations e) {
+        return new Scenario(name, description, seed, durationNanos, topology, network, disk, raft, gossip, agentStartup, clients,
+                workload, failures, source, warmupNanos, nomad, probes, warnings, e);
     }
 }

@@ -58,7 +58,7 @@ public final class ScenarioReader {
     private Scenario fromTree(YamlNode root, String source) {
         YamlMap m = YamlMap.of(root, "a scenario")
                 .allowOnly("name", "description", "seed", "duration", "warmup", "topology", "network", "disk", "raft", "gossip",
-                        "nomad", "heartbeat", "clients", "jobs", "probes", "workload", "failures");
+                        "nomad", "heartbeat", "clients", "jobs", "probes", "workload", "failures", "expect");
         String name = m.string("name", "the scenario's name");
         String description = m.string("description", "a description", "");
         long seed = m.integer("seed", "the seed", DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
@@ -112,7 +112,8 @@ public final class ScenarioReader {
         ProbeConfig probes = m.has("probes") ? ProbesReader.read(m.require("probes", ""), defaultProbes) : defaultProbes;
         List<String> warnings = Advice.warnings(topology, nomad, clients, jobs);
         return new Scenario(name, description, seed, duration, topology, network, disk, raft, gossip, agentStartup, clients,
-                workload, failures, source, warmup, nomad, probes, warnings);
+                workload, failures, source, warmup, nomad, probes, warnings,
+                m.get("expect").map(ExpectationsReader::read).orElse(Expectations.NONE));
     }
 
     // --- topology -------------------------------------------------------------------------

@@ -94,7 +94,7 @@ public sealed interface Distribution
     /** ln X is normal with location {@code mu} and scale {@code sigma}. */
     record LogNormal(double mu, double sigma) implements Distribution {
         /** 99th percentile of the standard normal. */
-        static final double Z99 = 2.3263478740408408;
+        public static final double Z99 = 2.3263478740408408;
 
         public LogNormal {
             require(sigma > 0, "lognormal needs sigma > 0");

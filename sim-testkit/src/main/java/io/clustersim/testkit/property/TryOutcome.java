@@ -1,7 +1,6 @@
 package io.clustersim.testkit.property;
 
 import io.clustersim.testkit.gen.Draws;
-import org.opentest4j.TestAbortedException;
 
 /** What one run of a property body on one choice sequence came to. */
 sealed interface TryOutcome {
@@ -24,12 +23,25 @@ sealed interface TryOutcome {
         try {
             body.check(draws);
             return new Passed();
-        } catch (Draws.Reject | TestAbortedException discarded) {
+        } catch (Draws.Reject discarded) {
             return new Discarded();
         } catch (VirtualMachineError fatal) {
             throw fatal;
         } catch (Throwable failure) {
-            return new Failed(failure);
+            return isAssumption(failure) ? new Discarded() : new Failed(failure);
         }
+    }
+
+    /**
+     * A JUnit (opentest4j) assumption failure, known by name: the testkit runs without JUnit on the
+     * class path too (in {@code clustersim check}), and JUnit is its users' choice, not a dependency.
+     */
+    private static boolean isAssumption(Throwable t) {
+        for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
+            if (c.getName().equals("org.opentest4j.TestAbortedException")) {
+                return true;
+            }
+        }
+        return false;
     }
 }
