@@ -33,10 +33,17 @@ public final class ClusterSimCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return defaultRun(spec.subcommands().get("run").getCommandSpec()).call();
+    }
+
+    /** {@code run} of the default scenario, printing through {@code runSpec}. */
+    static RunCommand defaultRun(CommandLine.Model.CommandSpec runSpec) {
         RunCommand run = new RunCommand();
-        run.spec = spec.subcommands().get("run").getCommandSpec();
+        run.spec = runSpec;
         run.scenarioFile = defaultScenario();
-        return run.call();
+        // Run from anywhere (java -jar clustersim.jar): the jar carries the default scenario.
+        run.fallbackResource = "/examples/reference-architecture.yaml";
+        return run;
     }
 
     /** The default scenario, found under {@code clustersim.home} (set by the launcher) or the working directory. */

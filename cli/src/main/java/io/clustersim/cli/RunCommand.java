@@ -1,5 +1,6 @@
 package io.clustersim.cli;
 
+import io.clustersim.kernel.time.Durations;
 import io.clustersim.kernel.trace.JsonLinesTraceSink;
 import io.clustersim.reports.json.ReportJson;
 import io.clustersim.reports.json.RunInfoJson;
@@ -42,23 +43,47 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--trace", paramLabel = "FILE", description = "Write every trace event as JSON Lines to FILE.")
     Path traceFile;
 
+    /** When set, the scenario comes from this class-path resource if {@link #scenarioFile} does not exist. */
+    String fallbackResource;
+
+    @Option(names = "--no-progress", description = "Do not show progress, even on long runs.")
+    boolean noProgress;
+
+    /** Runs estimated to take longer than this show their progress. */
+    private static final double PROGRESS_AFTER_SECONDS = 15;
+    /** A conservative simulation speed for the estimate (events per second of wall time, one core). */
+    private static final double EVENTS_PER_SECOND = 1.5e6;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        Scenario scenario = new ScenarioReader().read(scenarioFile);
+        Scenario scenario = load();
         if (seed != null) {
             scenario = scenario.withSeed(seed);
         }
         Path dir = out != null ? out : Path.of("out", scenario.name());
+        String unusable = OutputDirectory.problem(dir);
+        if (unusable != null) {
+            spec.commandLine().getErr().println("error: " + unusable);
+            return ExitCodes.BAD_INPUT;
+        }
         stdout.println(ScenarioReader.describe(scenario));
+        long estimate = ScenarioRunner.estimatedEvents(scenario);
+        double estimatedSeconds = estimate / EVENTS_PER_SECOND;
+        if (estimatedSeconds > PROGRESS_AFTER_SECONDS) {
+            stdout.printf(java.util.Locale.ROOT, "estimated cost: about %,d events, %s of wall time on one core%n", estimate,
+                    Durations.format(Math.round(estimatedSeconds) * 1_000_000_000L));
+        }
         stdout.println("replay: clustersim run " + scenarioFile + " --seed " + scenario.seed());
         stdout.flush();
 
         String startedAt = Instant.now().toString();
         long wallStart = System.nanoTime();
         RunResult result;
+        ScenarioRunner.Progress progress = noProgress || estimatedSeconds <= PROGRESS_AFTER_SECONDS ? null
+                : new RunProgress(spec.commandLine().getErr(), wallStart);
         try {
-            result = traceFile == null ? new ScenarioRunner().run(scenario, null) : runTraced(scenario);
+            result = traceFile == null ? new ScenarioRunner().run(scenario, null, progress) : runTraced(scenario);
         } catch (InvariantViolated v) {
             ViolationReport.print(spec.commandLine().getErr(), v, scenarioFile);
             return ExitCodes.SAFETY_VIOLATION;
@@ -76,6 +101,50 @@ final class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    private Scenario load() {
+        if (fallbackResource != null && !Files.exists(scenarioFile)) {
+            try (var in = RunCommand.class.getResourceAsStream(fallbackResource)) {
+                if (in != null) {
+                    return new ScenarioReader().read(scenarioFile.getFileName().toString(),
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new ScenarioReader().read(scenarioFile);
+    }
+
+    /** One line on the terminal, rewritten in place: simulated time, share done, events, time left. */
+    private static final class RunProgress implements ScenarioRunner.Progress {
+        private final PrintWriter err;
+        private final long wallStart;
+        private long lastPrint;
+
+        RunProgress(PrintWriter err, long wallStart) {
+            this.err = err;
+            this.wallStart = wallStart;
+        }
+
+        @Override
+        public void simulated(long now, long end, long events) {
+            long wall = System.nanoTime() - wallStart;
+            if (wall - lastPrint < 1_000_000_000L && now < end) {
+                return;
+            }
+            lastPrint = wall;
+            double done = now / (double) end;
+            long left = done <= 0 ? 0 : Math.round(wall / done - wall);
+            err.printf(java.util.Locale.ROOT, "\r  simulated %s of %s (%.0f%%), %,d events, about %s left   ",
+                    Durations.format(now / 1_000_000_000L * 1_000_000_000L), Durations.format(end), 100 * done, events,
+                    Durations.format(left / 1_000_000_000L * 1_000_000_000L));
+            if (now >= end) {
+                err.println();
+            }
+            err.flush();
+        }
+    }
+
     /**
      * Writes the trace beside its final name and moves it into place when the run completed or
      * stopped at a safety violation; an internal error leaves no trace file behind.
@@ -83,8 +152,7 @@ final class RunCommand implements Callable<Integer> {
     private RunResult runTraced(Scenario scenario) {
         try {
             Path target = traceFile.toAbsolutePath();
-            Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+            Path tmp = io.clustersim.reports.json.AtomicFiles.newSibling(target);
             try {
                 RunResult r;
                 try (JsonLinesTraceSink sink = new JsonLinesTraceSink(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {

@@ -41,7 +41,10 @@ final class DeploymentRun {
 
     private DeploymentRun() {}
 
-    static RunResult run(Scenario scenario, TraceSink traceSink) {
+    /** Long runs are simulated in this many slices, with progress reported after each. */
+    private static final int SLICES = 200;
+
+    static RunResult run(Scenario scenario, TraceSink traceSink, ScenarioRunner.Progress progress) {
         Trace trace = new Trace();
         if (traceSink != null) {
             trace.addSink(traceSink);
@@ -53,7 +56,16 @@ final class DeploymentRun {
                 .operator(running.operator()).roles(running.roles());
         injector.install(scenario.failures());
         try {
-            world.simulation().runUntil(scenario.durationNanos());
+            if (progress == null) {
+                world.simulation().runUntil(scenario.durationNanos());
+            } else {
+                // Slicing the run changes nothing in it: events run in the same order either way.
+                long end = scenario.durationNanos();
+                for (int i = 1; i <= SLICES; i++) {
+                    world.simulation().runUntil(end / SLICES * i + (i == SLICES ? end % SLICES : 0));
+                    progress.simulated(world.now(), end, world.simulation().eventsProcessed());
+                }
+            }
         } catch (SafetyViolation v) {
             throw new InvariantViolated(scenario.name(), scenario.seed(), v.invariant(), v.getMessage(), world.now(),
                     trace.tail(), v);

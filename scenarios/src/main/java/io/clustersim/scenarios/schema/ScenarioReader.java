@@ -60,6 +60,11 @@ public final class ScenarioReader {
                 .allowOnly("name", "description", "seed", "duration", "warmup", "topology", "network", "disk", "raft", "gossip",
                         "nomad", "heartbeat", "clients", "jobs", "probes", "workload", "failures", "expect");
         String name = m.string("name", "the scenario's name");
+        if (!name.matches(NAME_PATTERN) || name.length() > 100) {
+            // The name becomes the report's directory (out/<name>): no paths, no hidden names.
+            throw InputError.at(m.require("name", ""), "expected a scenario name of letters, digits, '.', '_' or '-' "
+                    + "(at most 100, starting with a letter or digit), got '" + name + "'");
+        }
         String description = m.string("description", "a description", "");
         long seed = m.integer("seed", "the seed", DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
         long duration = m.durationNanos("duration", "how long to simulate, e.g. 10m");
@@ -118,6 +123,11 @@ public final class ScenarioReader {
 
     // --- topology -------------------------------------------------------------------------
 
+    /** Names that become file names: no path separators, no leading dot. */
+    static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]*";
+    /** The most servers and clients one run may hold: beyond it a run would not fit in memory. */
+    public static final long MAX_NODES = 200_000;
+
     private static Topology topology(YamlNode node, String[] authoritative) {
         YamlMap m = YamlMap.of(node, "the topology").allowOnly("regions", "serfPool");
         if (m.has("serfPool")) {
@@ -132,6 +142,7 @@ public final class ScenarioReader {
         }
         Set<String> names = new TreeSet<>();
         List<Topology.Region> regions = new ArrayList<>();
+        long nodes = 0;
         for (YamlNode rn : regionNodes) {
             YamlMap r = YamlMap.of(rn, "a region").allowOnly("name", "datacenters", "authoritative");
             String rname = uniqueName(r, names, "region");
@@ -162,6 +173,12 @@ public final class ScenarioReader {
                     int servers = (int) z.integer("servers", "the number of servers", 0, 0, 100);
                     int clients = (int) z.integer("clients", "the number of clients", 0, 0, 1_000_000);
                     boolean colocated = z.bool("serversRunClients", false);
+                    nodes += servers + clients;
+                    if (nodes > MAX_NODES) {
+                        // Counted as read: a topology too large to simulate must not be built to find out.
+                        throw InputError.at(zn, "the topology reaches " + nodes + " servers and clients here; ClusterSim "
+                                + "simulates at most " + MAX_NODES + " in one run");
+                    }
                     zones.add(new Topology.Zone(zname, servers, clients, 0, colocated));
                 }
                 dcs.add(new Topology.Datacenter(dname, zones));
@@ -195,7 +212,7 @@ public final class ScenarioReader {
 
     private static String uniqueName(YamlMap m, Set<String> seen, String what) {
         String name = m.string("name", "the " + what + "'s name");
-        if (name.isBlank() || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+        if (name.isBlank() || !name.matches(NAME_PATTERN)) {
             throw InputError.at(m.require("name", ""), "expected a " + what + " name of letters, digits, '.', '_' or '-', got '" + name + "'");
         }
         if (!seen.add(name)) {

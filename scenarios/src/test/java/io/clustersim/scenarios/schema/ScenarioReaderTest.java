@@ -481,4 +481,12 @@ class ScenarioReaderTest {
         assertThat(zoneTarget.failures().get(0).fault()).isEqualTo(new io.clustersim.faults.Fault.Crash(
                 new io.clustersim.faults.Target.ZoneOf(new io.clustersim.faults.Target.Leader())));
     }
+
+    @Test
+    void when_theTopologyIsTooLargeToSimulate_then_itIsRefusedAtTheZoneThatTipsIt() {
+        String big = VALID.replace("{ name: a, servers: 1, clients: 2 }", "{ name: a, servers: 1, clients: 150000 }")
+                .replace("{ name: b, servers: 2 }", "{ name: b, servers: 2, clients: 150000 }");
+        assertThat(error(big).getMessage()).contains("s.yaml:11:").contains("zones[1]").contains("at most 200000");
+        assertThat(error(VALID.replace("name: t", "name: ../../x")).getMessage()).contains("s.yaml:1:7").contains("'../../x'");
+    }
 }
