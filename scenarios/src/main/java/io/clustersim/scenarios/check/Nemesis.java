@@ -22,7 +22,8 @@ import java.util.TreeMap;
  * does: crashes, kills, pauses and graceful stops of servers and of the leader, zone outages and
  * isolations, slow cross-zone links and slow leader disks, each at a random time for a random
  * while. A fault budget keeps a quorum of every region's servers up and connected at all times
- * (unless quorum loss is allowed), so that what fails is the system, not arithmetic.
+ * (unless quorum loss is allowed), so that what fails is the system, not arithmetic; a server
+ * counts as out until a minute after its fault ends, the time it takes to be back in the quorum.
  *
  * <p>Every value comes from the {@link Draws}, simplest first (a crash of the first server early
  * and short), so the testkit's shrinker reduces a failing schedule to few, early, short faults.
@@ -33,6 +34,12 @@ final class Nemesis {
     private static final long MIN_FAULT_NANOS = 5_000_000_000L;
     private static final long MAX_FAULT_NANOS = 300_000_000_000L;
     private static final long SECOND = 1_000_000_000L;
+    /**
+     * A server counts against its region's budget until this long after its fault ends: a
+     * restarted server is not back in the quorum before its agent starts, rejoins Serf and, if
+     * autopilot removed it meanwhile, is promoted to voter again after the stabilization time.
+     */
+    static final long REJOIN_NANOS = 60 * SECOND;
 
     /** What a drawn fault takes from a region's quorum while it lasts. */
     private record Cost(String region, int servers, long from, long to) {}
@@ -81,7 +88,7 @@ final class Nemesis {
                 for (String region : regions) {
                     int hit = serversHit(t, region);
                     if (hit > 0) {
-                        own.add(new Cost(region, hit, start, stop));
+                        own.add(new Cost(region, hit, start, stop == Long.MAX_VALUE ? stop : stop + REJOIN_NANOS));
                     }
                 }
             }
@@ -205,7 +212,8 @@ final class Nemesis {
             return onZone(d, at, length, fault);
         }
         String s = servers.get(d.drawInt(0, servers.size() - 1));
-        return new Candidate(new ScheduledFault(at, fault.apply(new Target.Node(s)), length), new Cost(regionOf.get(s), 1, at, at + length));
+        return new Candidate(new ScheduledFault(at, fault.apply(new Target.Node(s)), length),
+                new Cost(regionOf.get(s), 1, at, at + length + REJOIN_NANOS));
     }
 
     private Candidate onLeader(Draws d, long at, long length, java.util.function.Function<Target, Fault> fault) {
@@ -216,12 +224,12 @@ final class Nemesis {
         Target leader = new Target.Leader(region);
         // Unknown until it fires: one server of the region (of the first region, for "every leader").
         String charged = region != null ? region : regionOf.get(servers.get(0));
-        return new Candidate(new ScheduledFault(at, fault.apply(leader), length), new Cost(charged, 1, at, at + length));
+        return new Candidate(new ScheduledFault(at, fault.apply(leader), length), new Cost(charged, 1, at, at + length + REJOIN_NANOS));
     }
 
     private Candidate onZone(Draws d, long at, long length, java.util.function.Function<Target, Fault> fault) {
         String z = zones.get(d.drawInt(0, zones.size() - 1));
         return new Candidate(new ScheduledFault(at, fault.apply(new Target.Zone(z)), length),
-                new Cost(regionOf.get(z), serversInZone.getOrDefault(z, 0), at, at + length));
+                new Cost(regionOf.get(z), serversInZone.getOrDefault(z, 0), at, at + length + REJOIN_NANOS));
     }
 }

@@ -89,7 +89,7 @@ class ScenarioCheckTest {
             drawn.addAll(nemesis.draw(Draws.recording(seed)));
             for (long t = 0; t < 300; t++) {
                 long now = t * S;
-                long hit = drawn.stream().filter(f -> f.atNanos() <= now && now < f.atNanos() + f.durationNanos())
+                long hit = drawn.stream().filter(f -> f.atNanos() <= now && now < f.atNanos() + f.durationNanos() + Nemesis.REJOIN_NANOS)
                         .filter(f -> hitsServers(f.fault())).count();
                 assertThat(hit).as("seed %d at %ds: %s", seed, t, drawn).isLessThanOrEqualTo(1);
             }
