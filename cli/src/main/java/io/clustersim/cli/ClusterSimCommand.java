@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
             "Deterministic simulator of Nomad-style cluster topologies.",
             "With no command, runs the default scenario scenarios/examples/reference-architecture.yaml."
         },
-        subcommands = {RunCommand.class, ValidateCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, CheckCommand.class, SchemaCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -74,4 +74,12 @@ class ClusterSimCommandTest {
         assertThat(run("run", "--help").out()).contains("--seed").contains("--out").contains("--trace");
         assertThat(run("validate", "--help").out()).contains("FILE");
     }
+
+    @Test
+    void when_theSchemaIsAsked_then_aDraft2020JsonSchemaIsPrinted() {
+        Cli.Outcome o = run("schema");
+        assertThat(o.exitCode()).isZero();
+        assertThat(o.out()).startsWith("{").contains("\"$schema\" : \"https://json-schema.org/draft/2020-12/schema\"")
+                .contains("\"failures\"").contains("\"randomFailures\"");
+    }
 }

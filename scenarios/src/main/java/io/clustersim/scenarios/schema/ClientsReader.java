@@ -8,6 +8,7 @@ import io.clustersim.scenarios.yaml.InputError;
 import io.clustersim.scenarios.yaml.YamlMap;
 import io.clustersim.scenarios.yaml.YamlNode;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -35,11 +36,16 @@ import java.util.TreeMap;
  * </pre>
  */
 final class ClientsReader {
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> CLIENT_KEYS = List.of("cpu", "memory", "nodeClass", "nodePool", "attributes", "agentStartup", "zones");
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> ZONE_FINGERPRINT_KEYS = List.of("cpu", "memory", "nodeClass", "nodePool", "attributes");
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> HEARTBEAT_KEYS = List.of("minHeartbeatTtl", "maxHeartbeatsPerSecond", "heartbeatGrace", "failoverHeartbeatTtl", "nodeGcThreshold");
     private ClientsReader() {}
 
     static ClientSettings clients(YamlNode node, Set<String> zones, Distribution defaultStartup) {
-        YamlMap m = YamlMap.of(node, "client settings").allowOnly("cpu", "memory", "nodeClass", "nodePool", "attributes",
-                "agentStartup", "zones");
+        YamlMap m = YamlMap.of(node, "client settings").allowOnly(CLIENT_KEYS);
         Fingerprint base = fingerprint(m, Fingerprint.defaults());
         Map<String, Fingerprint> byZone = new TreeMap<>();
         if (m.has("zones")) {
@@ -48,8 +54,7 @@ final class ClientsReader {
                 if (!zones.contains(e.getKey())) {
                     throw InputError.at(e.getValue(), "unknown zone '" + e.getKey() + "'; zones are " + zones);
                 }
-                YamlMap z = YamlMap.of(e.getValue(), "a zone's client fingerprint").allowOnly("cpu", "memory", "nodeClass",
-                        "nodePool", "attributes");
+                YamlMap z = YamlMap.of(e.getValue(), "a zone's client fingerprint").allowOnly(ZONE_FINGERPRINT_KEYS);
                 byZone.put(e.getKey(), fingerprint(z, base));
             }
         }
@@ -76,8 +81,7 @@ final class ClientsReader {
 
     static HeartbeatSettings heartbeat(YamlNode node) {
         HeartbeatSettings d = HeartbeatSettings.defaults();
-        YamlMap m = YamlMap.of(node, "heartbeat settings").allowOnly("minHeartbeatTtl", "maxHeartbeatsPerSecond",
-                "heartbeatGrace", "failoverHeartbeatTtl", "nodeGcThreshold");
+        YamlMap m = YamlMap.of(node, "heartbeat settings").allowOnly(HEARTBEAT_KEYS);
         long min = m.durationNanos("minHeartbeatTtl", "the shortest TTL", d.minHeartbeatTtl().toNanos());
         if (min <= 0) {
             throw InputError.at(m.require("minHeartbeatTtl", ""), "expected minHeartbeatTtl greater than zero");

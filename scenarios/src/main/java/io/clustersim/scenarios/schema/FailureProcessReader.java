@@ -20,13 +20,15 @@ import java.util.List;
  * </pre>
  */
 final class FailureProcessReader {
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> KEYS = List.of("of", "scope", "timeToFailure", "timeToRepair", "maxConcurrent");
     static final List<String> SCOPES = List.of("node", "zone", "region");
 
     private FailureProcessReader() {}
 
     static Fault read(YamlNode node, FaultTargets targets) {
         YamlMap m = YamlMap.of(node, "a failure process such as { of: servers, scope: node, timeToFailure: ..., timeToRepair: ... }")
-                .allowOnly("of", "scope", "timeToFailure", "timeToRepair", "maxConcurrent");
+                .allowOnly(KEYS);
         Target population = m.has("of") ? targets.read(m.require("of", "")) : null;
         if (population == null) {
             targets.requireServers(node, "randomFailures without 'of'");

@@ -46,6 +46,22 @@ import java.util.TreeSet;
  * Stop, interrupt, restart and forceLeave take a target as before.
  */
 final class FailuresReader {
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> CONDITION_KEYS = List.of("committed", "leader", "firstElection");
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> DEGRADE_KEYS = List.of("links", "between", "latency", "jitter", "loss", "duplication");
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> SLOW_PROCESSING_KEYS = List.of("target", "by");
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> SLOW_DISK_KEYS = List.of("target", "fsyncFactor", "addedFsync", "iops");
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> ROLLING_RESTART_KEYS = List.of("region", "pause", "down", "graceful");
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> DELAY_MESSAGES_KEYS = List.of("kind", "from", "to", "by");
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> DROP_MESSAGES_KEYS = List.of("kind", "from", "to");
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> PARTITION_KEYS = List.of("groups", "oneWay");
     /** The action keys, one of which every entry names. */
     static final List<String> ACTIONS = List.of("crash", "kill", "restart", "pause", "stop", "interrupt", "forceLeave",
             "isolate", "partition", "heal", "degrade", "dropMessages", "delayMessages", "slowProcessing", "slowDisk",
@@ -130,7 +146,7 @@ final class FailuresReader {
             throw InputError.at(node, "unknown condition '" + c + "'; expected firstElection, { committed: N } or { leader: NODE }");
         }
         YamlMap m = YamlMap.of(node, "a condition: firstElection, { committed: N } or { leader: NODE }")
-                .allowOnly("committed", "leader", "firstElection");
+                .allowOnly(CONDITION_KEYS);
         if (m.keys().size() != 1) {
             throw InputError.at(node, "expected one condition: firstElection, committed or leader");
         }
@@ -184,7 +200,7 @@ final class FailuresReader {
 
     private static Fault degrade(YamlNode node, Set<String> places) {
         YamlMap m = YamlMap.of(node, "a degradation such as { links: crossZone, latency: 20ms, jitter: 5ms, loss: 0.01 }")
-                .allowOnly("links", "between", "latency", "jitter", "loss", "duplication");
+                .allowOnly(DEGRADE_KEYS);
         Fault.Links links;
         if (m.has("links") == m.has("between")) {
             throw InputError.at(node, "expected either links (" + String.join(", ", LINK_CLASSES) + ") or between: [A, B]");
@@ -215,7 +231,7 @@ final class FailuresReader {
     }
 
     private static Fault slowProcessing(YamlNode node, FaultTargets targets) {
-        YamlMap m = YamlMap.of(node, "{ target: NODE, by: 200ms }").allowOnly("target", "by");
+        YamlMap m = YamlMap.of(node, "{ target: NODE, by: 200ms }").allowOnly(SLOW_PROCESSING_KEYS);
         long by = m.durationNanos("by", "how much later each message is handled, e.g. 200ms");
         if (by <= 0) {
             throw InputError.at(m.require("by", ""), "expected a delay greater than zero");
@@ -225,7 +241,7 @@ final class FailuresReader {
 
     private static Fault slowDisk(YamlNode node, FaultTargets targets) {
         YamlMap m = YamlMap.of(node, "{ target: leader, fsyncFactor: 10, addedFsync: 20ms, iops: 100 }")
-                .allowOnly("target", "fsyncFactor", "addedFsync", "iops");
+                .allowOnly(SLOW_DISK_KEYS);
         double factor = m.number("fsyncFactor", "a factor of at least 1", 1, 1, 1e6);
         long added = m.durationNanos("addedFsync", "added fsync latency", 0);
         double iops = m.number("iops", "an IOPS cap", 0, 0.001, 1e9);
@@ -237,7 +253,7 @@ final class FailuresReader {
 
     private static Fault rollingRestart(YamlNode node, FaultTargets targets) {
         YamlMap m = YamlMap.of(node, "{ region: us-east, pause: 1m, down: 20s, graceful: true }")
-                .allowOnly("region", "pause", "down", "graceful");
+                .allowOnly(ROLLING_RESTART_KEYS);
         String region = m.string("region", "a region", null);
         if (region != null && !targets.regions().contains(region)) {
             throw InputError.at(m.require("region", ""), "unknown region '" + region + "'; expected one of: "
@@ -264,9 +280,9 @@ final class FailuresReader {
         YamlMap m = YamlMap.of(node, "messages to " + (delay ? "delay" : "drop")
                 + ", such as { kind: AppendEntries:entries, from: [server-1], to: [server-4]" + (delay ? ", by: 50ms }" : " }"));
         if (delay) {
-            m.allowOnly("kind", "from", "to", "by");
+            m.allowOnly(DELAY_MESSAGES_KEYS);
         } else {
-            m.allowOnly("kind", "from", "to");
+            m.allowOnly(DROP_MESSAGES_KEYS);
         }
         String kind = m.string("kind", "a message kind, e.g. AppendEntries or RequestVote");
         SortedSet<String> kinds = messageKinds();
@@ -303,7 +319,7 @@ final class FailuresReader {
         boolean oneWay = false;
         YamlNode groupsNode = node;
         if (node instanceof YamlNode.Mapping) {
-            YamlMap m = YamlMap.of(node, "a partition").allowOnly("groups", "oneWay");
+            YamlMap m = YamlMap.of(node, "a partition").allowOnly(PARTITION_KEYS);
             groupsNode = m.require("groups", "the groups that cannot talk");
             oneWay = m.bool("oneWay", false);
         }

@@ -4,12 +4,13 @@ import io.clustersim.gossip.config.GossipConfig;
 import io.clustersim.gossip.config.MemberlistConfig;
 import io.clustersim.gossip.config.ProbeTargets;
 import io.clustersim.gossip.config.SerfConfig;
-import io.clustersim.model.server.NomadServerConfig;
 import io.clustersim.kernel.random.Distribution;
+import io.clustersim.model.server.NomadServerConfig;
 import io.clustersim.scenarios.yaml.InputError;
 import io.clustersim.scenarios.yaml.YamlMap;
 import io.clustersim.scenarios.yaml.YamlNode;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Reads the {@code gossip:} section: a memberlist profile ({@code lan}, {@code wan} or
@@ -21,6 +22,8 @@ import java.time.Duration;
  * </pre>
  */
 final class GossipSettingsReader {
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> KEYS = List.of("profile", "lifeguard", "probeInterval", "probeTimeout", "suspicionMult", "suspicionMaxTimeoutMult", "indirectChecks", "retransmitMult", "gossipInterval", "gossipNodes", "pushPullInterval", "gossipToTheDeadTime", "awarenessMaxMultiplier", "tcpTimeout", "disableTcpPings", "probeTargets", "agentStartup", "reconnectTimeout", "tombstoneTimeout", "reapInterval", "reconnectInterval");
     /**
      * How long a restarted agent takes before it gossips and joins through its seeds: loading its
      * state and opening its ports. An assumption to calibrate against a real agent's logs (the
@@ -47,11 +50,7 @@ final class GossipSettingsReader {
     }
 
     static GossipConfig read(YamlNode node, String defaultProfile) {
-        YamlMap m = YamlMap.of(node, "gossip settings").allowOnly("profile", "lifeguard",
-                "probeInterval", "probeTimeout", "suspicionMult", "suspicionMaxTimeoutMult", "indirectChecks",
-                "retransmitMult", "gossipInterval", "gossipNodes", "pushPullInterval", "gossipToTheDeadTime",
-                "awarenessMaxMultiplier", "tcpTimeout", "disableTcpPings", "probeTargets", "agentStartup",
-                "reconnectTimeout", "tombstoneTimeout", "reapInterval", "reconnectInterval");
+        YamlMap m = YamlMap.of(node, "gossip settings").allowOnly(KEYS);
         String profile = m.string("profile", "lan, wan or nomad-server", defaultProfile);
         GossipConfig c = profile(profile, m);
         MemberlistConfig.Builder ml = c.memberlist().toBuilder();

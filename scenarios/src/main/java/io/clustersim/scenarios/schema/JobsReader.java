@@ -37,14 +37,21 @@ import java.util.TreeSet;
  * </pre>
  */
 final class JobsReader {
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> JOB_KEYS = List.of("name", "type", "region", "datacenters", "specSize", "updatesPerHour", "submissionsPerHour", "groups");
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> GROUP_KEYS = List.of("name", "count", "cpu", "memory", "spread", "constraints", "runtime", "disconnect");
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> CONSTRAINT_KEYS = List.of("attribute", "value");
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> DISCONNECT_KEYS = List.of("lostAfter", "stopOnClientAfter", "replace");
     private JobsReader() {}
 
     static List<JobSpec> read(List<YamlNode> items, List<String> regions, Set<String> datacenters) {
         List<JobSpec> out = new ArrayList<>();
         Set<String> names = new TreeSet<>();
         for (YamlNode item : items) {
-            YamlMap m = YamlMap.of(item, "a job").allowOnly("name", "type", "region", "datacenters", "specSize",
-                    "updatesPerHour", "submissionsPerHour", "groups");
+            YamlMap m = YamlMap.of(item, "a job").allowOnly(JOB_KEYS);
             String name = m.string("name", "the job's name");
             if (!names.add(name)) {
                 throw InputError.at(m.require("name", ""), "duplicate job name '" + name + "'");
@@ -96,8 +103,7 @@ final class JobsReader {
     }
 
     private static TaskGroup group(YamlNode node, JobType type) {
-        YamlMap m = YamlMap.of(node, "a task group").allowOnly("name", "count", "cpu", "memory", "spread", "constraints",
-                "runtime", "disconnect");
+        YamlMap m = YamlMap.of(node, "a task group").allowOnly(GROUP_KEYS);
         String name = m.string("name", "the group's name");
         int count = (int) m.integer("count", "how many allocations", 1, 0, 1_000_000);
         int cpu = (int) m.integer("cpu", "CPU per allocation in MHz", 100, 0, 10_000_000);
@@ -113,7 +119,7 @@ final class JobsReader {
         List<Constraint> constraints = new ArrayList<>();
         if (m.has("constraints")) {
             for (YamlNode c : m.list("constraints", "constraints")) {
-                YamlMap cm = YamlMap.of(c, "a constraint such as { attribute: gpu, value: \"true\" }").allowOnly("attribute", "value");
+                YamlMap cm = YamlMap.of(c, "a constraint such as { attribute: gpu, value: \"true\" }").allowOnly(CONSTRAINT_KEYS);
                 constraints.add(new Constraint(cm.string("attribute", "the node attribute"), cm.string("value", "the value")));
             }
         }
@@ -123,8 +129,7 @@ final class JobsReader {
         }
         Disconnect disconnect = Disconnect.NONE;
         if (m.has("disconnect")) {
-            YamlMap d = YamlMap.of(m.require("disconnect", ""), "disconnect settings").allowOnly("lostAfter",
-                    "stopOnClientAfter", "replace");
+            YamlMap d = YamlMap.of(m.require("disconnect", ""), "disconnect settings").allowOnly(DISCONNECT_KEYS);
             disconnect = new Disconnect(d.durationNanos("lostAfter", "how long allocations stay unknown", 0),
                     d.durationNanos("stopOnClientAfter", "when the client stops them itself", 0), d.bool("replace", true));
         }

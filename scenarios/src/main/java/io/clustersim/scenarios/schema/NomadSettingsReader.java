@@ -7,6 +7,7 @@ import io.clustersim.scenarios.yaml.InputError;
 import io.clustersim.scenarios.yaml.YamlMap;
 import io.clustersim.scenarios.yaml.YamlNode;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Reads the {@code nomad:} section, the server agents' settings, each defaulting to Nomad's:
@@ -25,15 +26,17 @@ import java.time.Duration;
  * </pre>
  */
 final class NomadSettingsReader {
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> KEYS = List.of("bootstrapExpect", "leaveOnTerminate", "leaveOnInterrupt", "rpcHoldTimeout", "reconcileInterval", "retryJoinInterval", "agentStartup", "stateSize", "autopilot");
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> AUTOPILOT_KEYS = List.of("cleanupDeadServers", "lastContactThreshold", "maxTrailingLogs", "serverStabilizationTime", "minQuorum");
     /** A restarted agent loads its state and opens its ports first: an assumption to calibrate. */
     static final Distribution DEFAULT_AGENT_STARTUP = GossipSettingsReader.DEFAULT_AGENT_STARTUP;
 
     private NomadSettingsReader() {}
 
     static NomadServerConfig read(YamlNode node, NomadServerConfig base) {
-        YamlMap m = YamlMap.of(node, "Nomad server settings").allowOnly("bootstrapExpect", "leaveOnTerminate",
-                "leaveOnInterrupt", "rpcHoldTimeout", "reconcileInterval", "retryJoinInterval", "agentStartup", "stateSize",
-                "autopilot");
+        YamlMap m = YamlMap.of(node, "Nomad server settings").allowOnly(KEYS);
         NomadServerConfig c = base;
         c = c.withBootstrapExpect((int) m.integer("bootstrapExpect", "the number of servers to wait for before bootstrapping",
                 base.bootstrapExpect(), 0, 100));
@@ -52,8 +55,7 @@ final class NomadSettingsReader {
     }
 
     private static AutopilotConfig autopilot(YamlNode node, AutopilotConfig d) {
-        YamlMap m = YamlMap.of(node, "autopilot settings").allowOnly("cleanupDeadServers", "lastContactThreshold",
-                "maxTrailingLogs", "serverStabilizationTime", "minQuorum");
+        YamlMap m = YamlMap.of(node, "autopilot settings").allowOnly(AUTOPILOT_KEYS);
         return new AutopilotConfig(m.bool("cleanupDeadServers", d.cleanupDeadServers()),
                 Duration.ofNanos(m.durationNanos("lastContactThreshold", "how stale a server's last contact may be",
                         d.lastContactThreshold().toNanos())),

@@ -7,6 +7,7 @@ import io.clustersim.scenarios.yaml.YamlMap;
 import io.clustersim.scenarios.yaml.YamlNode;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 
 /**
  * Reads the {@code probes:} section: the API callers in every zone.
@@ -17,11 +18,13 @@ import java.util.EnumSet;
  * added when a region is authoritative).
  */
 final class ProbesReader {
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> KEYS = List.of("interval", "timeout", "kinds");
     private ProbesReader() {}
 
     static ProbeConfig read(YamlNode node, ProbeConfig d) {
         YamlMap m = YamlMap.of(node, "probe settings such as { interval: 1s, timeout: 5s }")
-                .allowOnly("interval", "timeout", "kinds");
+                .allowOnly(KEYS);
         long interval = m.durationNanos("interval", "how often each probe calls", d.interval().toNanos());
         long timeout = m.durationNanos("timeout", "how long an answer may take", d.timeout().toNanos());
         if (interval <= 0) {

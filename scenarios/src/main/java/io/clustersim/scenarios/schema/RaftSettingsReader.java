@@ -8,6 +8,7 @@ import io.clustersim.scenarios.yaml.InputError;
 import io.clustersim.scenarios.yaml.YamlMap;
 import io.clustersim.scenarios.yaml.YamlNode;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Reads the {@code raft:} section. Three timing profiles:
@@ -29,10 +30,9 @@ final class RaftSettingsReader {
         TimingProfile timing;
         try {
             timing = switch (profile) {
-                case "hashicorp" -> hashicorp(m.allowOnly(common("profile", "multiplier", "preVote", "heartbeatTimeout",
-                        "electionTimeout", "leaderLeaseTimeout", "commitTimeout")));
-                case "etcd" -> etcd(m.allowOnly(common("profile", "tick", "heartbeatTicks", "electionTicks", "preVote", "checkQuorum")));
-                case "custom" -> custom(m.allowOnly(common("profile", "electionTimeout", "heartbeatInterval", "preVote", "checkQuorum")));
+                case "hashicorp" -> hashicorp(m.allowOnly(HASHICORP_KEYS));
+                case "etcd" -> etcd(m.allowOnly(ETCD_KEYS));
+                case "custom" -> custom(m.allowOnly(CUSTOM_KEYS));
                 default -> throw InputError.at(m.require("profile", ""), "expected profile hashicorp, etcd or custom, got '" + profile + "'");
             };
         } catch (InvalidSetting e) {
@@ -51,14 +51,17 @@ final class RaftSettingsReader {
         return c;
     }
 
-    private static String[] common(String... keys) {
-        String[] all = new String[keys.length + 4];
-        System.arraycopy(keys, 0, all, 0, keys.length);
-        all[keys.length] = "maxAppendEntries";
-        all[keys.length + 1] = "snapshotThreshold";
-        all[keys.length + 2] = "trailingLogs";
-        all[keys.length + 3] = "snapshotInterval";
-        return all;
+    /** The profiles and the keys each takes (the JSON Schema lists the same). */
+    static final List<String> PROFILES = List.of("hashicorp", "etcd", "custom");
+    static final List<String> HASHICORP_KEYS = common("profile", "multiplier", "preVote", "heartbeatTimeout", "electionTimeout",
+            "leaderLeaseTimeout", "commitTimeout");
+    static final List<String> ETCD_KEYS = common("profile", "tick", "heartbeatTicks", "electionTicks", "preVote", "checkQuorum");
+    static final List<String> CUSTOM_KEYS = common("profile", "electionTimeout", "heartbeatInterval", "preVote", "checkQuorum");
+
+    private static List<String> common(String... keys) {
+        List<String> all = new java.util.ArrayList<>(List.of(keys));
+        all.addAll(List.of("maxAppendEntries", "snapshotThreshold", "trailingLogs", "snapshotInterval"));
+        return List.copyOf(all);
     }
 
     private static TimingProfile hashicorp(YamlMap m) {

@@ -35,6 +35,28 @@ import java.util.regex.Pattern;
  * line, column and key path; a scenario that loads is complete and consistent.
  */
 public final class ScenarioReader {
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> TOP_KEYS = List.of("name", "description", "seed", "duration", "warmup", "topology", "network", "disk", "raft", "gossip", "nomad", "heartbeat", "clients", "jobs", "probes", "workload", "failures", "expect");
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> TOPOLOGY_KEYS = List.of("regions", "serfPool");
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> REGION_KEYS = List.of("name", "datacenters", "authoritative");
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> DATACENTER_KEYS = List.of("name", "zones");
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> ZONE_KEYS = List.of("name", "servers", "clients", "serversRunClients");
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> SERF_POOL_KEYS = List.of("members", "zones");
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> NETWORK_KEYS = List.of("latency", "bandwidth", "lossProbability", "duplicationProbability", "overrides");
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> LINK_CLASS_KEYS = List.of("sameZone", "crossZone", "crossRegion");
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> OVERRIDE_KEYS = List.of("between", "latency");
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> DISK_KEYS = List.of("fsync", "iops");
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> WORKLOAD_KEYS = List.of("registerJobsAt");
     /** Seed used when a scenario names none; printed before every run, so runs stay reproducible. */
     public static final long DEFAULT_SEED = 1;
 
@@ -57,8 +79,7 @@ public final class ScenarioReader {
 
     private Scenario fromTree(YamlNode root, String source) {
         YamlMap m = YamlMap.of(root, "a scenario")
-                .allowOnly("name", "description", "seed", "duration", "warmup", "topology", "network", "disk", "raft", "gossip",
-                        "nomad", "heartbeat", "clients", "jobs", "probes", "workload", "failures", "expect");
+                .allowOnly(TOP_KEYS);
         String name = m.string("name", "the scenario's name");
         if (!name.matches(NAME_PATTERN) || name.length() > 100) {
             // The name becomes the report's directory (out/<name>): no paths, no hidden names.
@@ -129,7 +150,7 @@ public final class ScenarioReader {
     public static final long MAX_NODES = 200_000;
 
     private static Topology topology(YamlNode node, String[] authoritative) {
-        YamlMap m = YamlMap.of(node, "the topology").allowOnly("regions", "serfPool");
+        YamlMap m = YamlMap.of(node, "the topology").allowOnly(TOPOLOGY_KEYS);
         if (m.has("serfPool")) {
             if (m.has("regions")) {
                 throw InputError.at(node, "expected either regions (a Nomad deployment) or serfPool (a plain Serf pool), not both");
@@ -144,7 +165,7 @@ public final class ScenarioReader {
         List<Topology.Region> regions = new ArrayList<>();
         long nodes = 0;
         for (YamlNode rn : regionNodes) {
-            YamlMap r = YamlMap.of(rn, "a region").allowOnly("name", "datacenters", "authoritative");
+            YamlMap r = YamlMap.of(rn, "a region").allowOnly(REGION_KEYS);
             String rname = uniqueName(r, names, "region");
             if (r.bool("authoritative", false)) {
                 if (authoritative[0] != null) {
@@ -159,7 +180,7 @@ public final class ScenarioReader {
                 throw InputError.at(rn, "expected at least one datacenter under 'datacenters'");
             }
             for (YamlNode dn : dcNodes) {
-                YamlMap d = YamlMap.of(dn, "a datacenter").allowOnly("name", "zones");
+                YamlMap d = YamlMap.of(dn, "a datacenter").allowOnly(DATACENTER_KEYS);
                 String dname = uniqueName(d, names, "datacenter");
                 List<Topology.Zone> zones = new ArrayList<>();
                 List<YamlNode> zoneNodes = d.list("zones", "availability zones");
@@ -167,8 +188,7 @@ public final class ScenarioReader {
                     throw InputError.at(dn, "expected at least one zone under 'zones'");
                 }
                 for (YamlNode zn : zoneNodes) {
-                    YamlMap z = YamlMap.of(zn, "an availability zone").allowOnly("name", "servers", "clients",
-                            "serversRunClients");
+                    YamlMap z = YamlMap.of(zn, "an availability zone").allowOnly(ZONE_KEYS);
                     String zname = uniqueName(z, names, "zone");
                     int servers = (int) z.integer("servers", "the number of servers", 0, 0, 100);
                     int clients = (int) z.integer("clients", "the number of clients", 0, 0, 1_000_000);
@@ -193,7 +213,7 @@ public final class ScenarioReader {
     }
 
     private static Topology serfPool(YamlNode node) {
-        YamlMap m = YamlMap.of(node, "a Serf pool such as { members: 10, zones: [a, b, c] }").allowOnly("members", "zones");
+        YamlMap m = YamlMap.of(node, "a Serf pool such as { members: 10, zones: [a, b, c] }").allowOnly(SERF_POOL_KEYS);
         int members = (int) m.integer("members", "the number of pool members", 0, 1, 100_000);
         if (!m.has("members")) {
             m.require("members", "the number of pool members");
@@ -232,7 +252,7 @@ public final class ScenarioReader {
     }
 
     private static NetworkConfig network(YamlNode node, Topology topology) {
-        YamlMap m = YamlMap.of(node, "the network").allowOnly("latency", "bandwidth", "lossProbability", "duplicationProbability", "overrides");
+        YamlMap m = YamlMap.of(node, "the network").allowOnly(NETWORK_KEYS);
         NetworkConfig defaults = defaultNetwork();
         Map<LinkClass, Distribution> latency = new EnumMap<>(LinkClass.class);
         Map<LinkClass, Double> bandwidth = new EnumMap<>(LinkClass.class);
@@ -241,7 +261,7 @@ public final class ScenarioReader {
             bandwidth.put(c, 0.0);
         }
         m.get("latency").ifPresent(l -> {
-            YamlMap lm = YamlMap.of(l, "latency per link class").allowOnly("sameZone", "crossZone", "crossRegion");
+            YamlMap lm = YamlMap.of(l, "latency per link class").allowOnly(LINK_CLASS_KEYS);
             for (LinkClass c : LinkClass.values()) {
                 lm.get(key(c)).ifPresent(v -> latency.put(c, DistributionReader.readDuration(v)));
             }
@@ -259,7 +279,7 @@ public final class ScenarioReader {
         Set<String> places = topology.placeNames();
         List<LatencyOverride> overrides = new ArrayList<>();
         for (YamlNode on : m.list("overrides", "latency overrides")) {
-            YamlMap o = YamlMap.of(on, "an override such as { between: [zone-a, zone-b], latency: 12ms }").allowOnly("between", "latency");
+            YamlMap o = YamlMap.of(on, "an override such as { between: [zone-a, zone-b], latency: 12ms }").allowOnly(OVERRIDE_KEYS);
             YamlNode between = o.require("between", "two zones, datacenters, regions or nodes");
             if (!(between instanceof YamlNode.Sequence s) || s.items().size() != 2) {
                 throw InputError.at(between, "expected a list of exactly two places, e.g. [us-east-1a, us-east-1c]");
@@ -319,7 +339,7 @@ public final class ScenarioReader {
     }
 
     private static DiskConfig disk(YamlNode node) {
-        YamlMap m = YamlMap.of(node, "the disk").allowOnly("fsync", "iops");
+        YamlMap m = YamlMap.of(node, "the disk").allowOnly(DISK_KEYS);
         DiskConfig d = defaultDisk();
         Distribution fsync = m.get("fsync").map(DistributionReader::readDuration).orElse(d.fsyncNanos());
         double iops = m.number("iops", "synced writes per second (0 = unlimited)", d.iops(), 0, 1e9);
@@ -328,7 +348,7 @@ public final class ScenarioReader {
 
     /** {@code workload: { registerJobsAt: 15s }}: when the users register the scenario's jobs. */
     private static long registerJobsAt(YamlNode node) {
-        YamlMap m = YamlMap.of(node, "the workload").allowOnly("registerJobsAt");
+        YamlMap m = YamlMap.of(node, "the workload").allowOnly(WORKLOAD_KEYS);
         long at = m.durationNanos("registerJobsAt", "when the jobs are registered", DEFAULT_REGISTER_JOBS_AT_NANOS);
         if (at < 0) {
             throw InputError.at(m.require("registerJobsAt", ""), "expected a time not before the start");

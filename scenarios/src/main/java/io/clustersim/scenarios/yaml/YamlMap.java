@@ -31,7 +31,12 @@ public final class YamlMap {
 
     /** Fails on any key not in {@code allowed}, listing the allowed ones. */
     public YamlMap allowOnly(String... allowed) {
-        Set<String> ok = Set.of(allowed);
+        return allowOnly(List.of(allowed));
+    }
+
+    /** As {@link #allowOnly(String...)}, for key lists a schema shares. */
+    public YamlMap allowOnly(List<String> allowed) {
+        Set<String> ok = Set.copyOf(allowed);
         for (var e : node.entries().entrySet()) {
             if (!ok.contains(e.getKey())) {
                 throw InputError.at(e.getValue(), "unknown key '" + e.getKey() + "'; expected one of: "
