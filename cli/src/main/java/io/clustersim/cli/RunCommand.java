@@ -2,10 +2,14 @@ package io.clustersim.cli;
 
 import io.clustersim.kernel.time.Durations;
 import io.clustersim.kernel.trace.JsonLinesTraceSink;
+import io.clustersim.reports.csv.RunsCsv;
+import io.clustersim.reports.json.ReplicationsJson;
 import io.clustersim.reports.json.ReportJson;
 import io.clustersim.reports.json.RunInfoJson;
+import io.clustersim.reports.markdown.SummaryMarkdown;
 import io.clustersim.reports.text.TextSummary;
 import io.clustersim.scenarios.run.InvariantViolated;
+import io.clustersim.scenarios.run.Replications;
 import io.clustersim.scenarios.run.RunResult;
 import io.clustersim.scenarios.run.ScenarioRunner;
 import io.clustersim.scenarios.schema.Scenario;
@@ -49,6 +53,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not show progress, even on long runs.")
     boolean noProgress;
 
+    @Option(names = "--replications", paramLabel = "N",
+            description = "Run N seeded replications (default: the scenario's replications:, else 1); report.json gives each metric's mean and 95% interval.")
+    Integer replications;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Replications run at once (default: the number of cores); the report does not depend on it.")
+    Integer threads;
+
     /** Runs estimated to take longer than this show their progress. */
     private static final double PROGRESS_AFTER_SECONDS = 15;
     /** A conservative simulation speed for the estimate (events per second of wall time, one core). */
@@ -61,6 +72,17 @@ final class RunCommand implements Callable<Integer> {
         if (seed != null) {
             scenario = scenario.withSeed(seed);
         }
+        if (replications != null) {
+            if (replications < 1 || replications > ScenarioReader.MAX_REPLICATIONS) {
+                spec.commandLine().getErr().println("error: --replications must be between 1 and " + ScenarioReader.MAX_REPLICATIONS);
+                return ExitCodes.BAD_INPUT;
+            }
+            scenario = scenario.withReplications(replications);
+        }
+        if (threads != null && threads < 1) {
+            spec.commandLine().getErr().println("error: --threads must be at least 1");
+            return ExitCodes.BAD_INPUT;
+        }
         Path dir = out != null ? out : Path.of("out", scenario.name());
         String unusable = OutputDirectory.problem(dir);
         if (unusable != null) {
@@ -68,6 +90,9 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         stdout.println(ScenarioReader.describe(scenario));
+        if (scenario.replications() > 1) {
+            return replicate(scenario, dir, stdout);
+        }
         long estimate = ScenarioRunner.estimatedEvents(scenario);
         double estimatedSeconds = estimate / EVENTS_PER_SECOND;
         if (estimatedSeconds > PROGRESS_AFTER_SECONDS) {
@@ -92,9 +117,49 @@ final class RunCommand implements Callable<Integer> {
         try {
             Path report = ReportJson.write(result, dir);
             RunInfoJson.write(result, startedAt, wall, dir);
+            RunsCsv.write(java.util.List.of(result), dir);
+            SummaryMarkdown.write(java.util.List.of(result), dir);
             stdout.println();
             stdout.print(TextSummary.render(result));
             stdout.println("report: " + report);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Several seeded replications on a pool of threads, and their report. */
+    private int replicate(Scenario scenario, Path dir, PrintWriter stdout) {
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        stdout.println(scenario.replications() + " replications from seed " + scenario.seed() + " on " + n + " thread(s); replay one: "
+                + "clustersim run " + scenarioFile + " --seed <its seed in runs.csv>");
+        stdout.flush();
+        String startedAt = Instant.now().toString();
+        long wallStart = System.nanoTime();
+        java.util.List<RunResult> runs;
+        try (me.tongfei.progressbar.ProgressBar bar = noProgress ? null : new me.tongfei.progressbar.ProgressBarBuilder()
+                .setTaskName("replications").setInitialMax(scenario.replications()).setStyle(me.tongfei.progressbar.ProgressBarStyle.ASCII)
+                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(250)
+                .showSpeed().build()) {
+            runs = Replications.run(scenario, n, (done, total) -> {
+                if (bar != null) {
+                    bar.stepTo(done);
+                }
+            });
+        } catch (InvariantViolated v) {
+            ViolationReport.print(spec.commandLine().getErr(), v, scenarioFile);
+            return ExitCodes.SAFETY_VIOLATION;
+        }
+        long wall = System.nanoTime() - wallStart;
+        try {
+            Path report = ReplicationsJson.write(runs, dir);
+            RunInfoJson.write(runs, n, startedAt, wall, dir);
+            RunsCsv.write(runs, dir);
+            SummaryMarkdown.write(runs, dir);
+            stdout.println();
+            stdout.print(SummaryMarkdown.render(runs));
+            stdout.printf(java.util.Locale.ROOT, "%d replications in %.1f s%n", runs.size(), wall / 1e9);
+            stdout.println("report: " + report + " (also runs.csv, summary.md)");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
         }

@@ -24,7 +24,7 @@ class ClusterSimCommandTest {
         assertThat(report).doesNotContain("wall");
         assertThat(Files.readString(dir.resolve("run-info.json"))).contains("wallSeconds");
         try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("report.json", "run-info.json");
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("report.json", "run-info.json", "runs.csv", "summary.md");
         }
     }
 
@@ -81,5 +81,24 @@ class ClusterSimCommandTest {
         assertThat(o.exitCode()).isZero();
         assertThat(o.out()).startsWith("{").contains("\"$schema\" : \"https://json-schema.org/draft/2020-12/schema\"")
                 .contains("\"failures\"").contains("\"randomFailures\"");
+    }
+
+    @Test
+    void when_replicationsRunOnOneOrTwoThreads_then_reportJsonIsByteIdenticalAndEveryOutputIsWritten(@TempDir Path dir)
+            throws Exception {
+        Path leaderLoss = Path.of("..", "scenarios", "examples", "leader-loss.yaml");
+        Cli.Outcome one = run("run", leaderLoss.toString(), "--replications", "4", "--threads", "1", "--no-progress", "--out",
+                dir.resolve("one").toString());
+        Cli.Outcome two = run("run", leaderLoss.toString(), "--replications", "4", "--threads", "2", "--no-progress", "--out",
+                dir.resolve("two").toString());
+        assertThat(one.exitCode()).isZero();
+        assertThat(two.exitCode()).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("one/report.json"))).isEqualTo(Files.readAllBytes(dir.resolve("two/report.json")));
+        assertThat(Files.readString(dir.resolve("two/report.json"))).contains("\"replications\" : 4").contains("\"ci95Low\"")
+                .contains("\"nines\"");
+        assertThat(Files.readAllLines(dir.resolve("two/runs.csv"))).hasSize(5).first().asString().startsWith("replication,seed,");
+        assertThat(Files.readString(dir.resolve("two/summary.md"))).contains("| writeAvailability |").contains("95% interval");
+        assertThat(Files.readString(dir.resolve("two/run-info.json"))).contains("\"threads\" : 2");
+        assertThat(run("run", leaderLoss.toString(), "--replications", "0").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     }
 }

@@ -26,6 +26,7 @@ import java.util.List;
  * @param nomad the server agents' settings (Raft, gossip and Nomad's own)
  * @param warnings settings that work but go against Nomad's advice, printed before the run
  * @param expectations what the scenario promises beyond safety ({@code expect:})
+ * @param replications how many seeded runs {@code clustersim run} makes of it ({@code replications:}, default 1)
  *
  * @param source the file it was read from, for messages
  */
@@ -48,11 +49,15 @@ public record Scenario(
         NomadServerConfig nomad,
         ProbeConfig probes,
         List<String> warnings,
-        Expectations expectations) {
+        Expectations expectations,
+        int replications) {
 
     public Scenario {
         failures = List.copyOf(failures);
         warnings = List.copyOf(warnings);
+        if (replications < 1) {
+            throw new IllegalArgumentException("replications must be at least 1");
+        }
     }
 
     /**
@@ -73,18 +78,24 @@ public record Scenario(
 
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, newSeed, durationNanos, topology, network, disk, raft, gossip, agentStartup, clients,
-                workload, failures, source, warmupNanos, nomad, probes, warnings, expectations);
+                workload, failures, source, warmupNanos, nomad, probes, warnings, expectations, replications);
     }
 
     /** The same scenario with another failure schedule (e.g. its own plus a nemesis's). */
     public Scenario withFailures(List<ScheduledFault> newFailures) {
         return new Scenario(name, description, seed, durationNanos, topology, network, disk, raft, gossip, agentStartup, clients,
-                workload, newFailures, source, warmupNanos, nomad, probes, warnings, expectations);
+                workload, newFailures, source, warmupNanos, nomad, probes, warnings, expectations, replications);
+    }
+
+    /** The same scenario run {@code n} times. */
+    public Scenario withReplications(int n) {
+        return new Scenario(name, description, seed, durationNanos, topology, network, disk, raft, gossip, agentStartup, clients,
+                workload, failures, source, warmupNanos, nomad, probes, warnings, expectations, n);
     }
 
     /** The same scenario with other expectations. */
     public Scenario withExpectations(Expectations e) {
         return new Scenario(name, description, seed, durationNanos, topology, network, disk, raft, gossip, agentStartup, clients,
-                workload, failures, source, warmupNanos, nomad, probes, warnings, e);
+                workload, failures, source, warmupNanos, nomad, probes, warnings, e, replications);
     }
 }

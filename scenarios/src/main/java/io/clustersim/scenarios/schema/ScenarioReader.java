@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  */
 public final class ScenarioReader {
     /** The keys the reader takes here; the JSON Schema lists the same. */
-    static final List<String> TOP_KEYS = List.of("name", "description", "seed", "duration", "warmup", "topology", "network", "disk", "raft", "gossip", "nomad", "heartbeat", "clients", "jobs", "probes", "workload", "failures", "expect");
+    static final List<String> TOP_KEYS = List.of("name", "description", "seed", "duration", "warmup", "topology", "network", "disk", "raft", "gossip", "nomad", "heartbeat", "clients", "jobs", "probes", "workload", "failures", "expect", "replications");
     /** The keys the reader takes here; the JSON Schema lists the same. */
     static final List<String> TOPOLOGY_KEYS = List.of("regions", "serfPool");
     /** The keys the reader takes here; the JSON Schema lists the same. */
@@ -139,7 +139,8 @@ public final class ScenarioReader {
         List<String> warnings = Advice.warnings(topology, nomad, clients, jobs);
         return new Scenario(name, description, seed, duration, topology, network, disk, raft, gossip, agentStartup, clients,
                 workload, failures, source, warmup, nomad, probes, warnings,
-                m.get("expect").map(ExpectationsReader::read).orElse(Expectations.NONE));
+                m.get("expect").map(ExpectationsReader::read).orElse(Expectations.NONE),
+                (int) m.integer("replications", "how many seeded runs", 1, 1, MAX_REPLICATIONS));
     }
 
     // --- topology -------------------------------------------------------------------------
@@ -148,6 +149,8 @@ public final class ScenarioReader {
     static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]*";
     /** The most servers and clients one run may hold: beyond it a run would not fit in memory. */
     public static final long MAX_NODES = 200_000;
+    /** The most replications one invocation makes. */
+    public static final int MAX_REPLICATIONS = 100_000;
 
     private static Topology topology(YamlNode node, String[] authoritative) {
         YamlMap m = YamlMap.of(node, "the topology").allowOnly(TOPOLOGY_KEYS);

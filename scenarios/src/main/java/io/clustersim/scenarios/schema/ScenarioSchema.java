@@ -63,6 +63,7 @@ public final class ScenarioSchema {
         p.set("workload", workload);
         p.set("failures", array(ref("failure")));
         p.set("expect", expect());
+        p.set("replications", F.objectNode().put("type", "integer").put("minimum", 1).put("maximum", ScenarioReader.MAX_REPLICATIONS));
         ObjectNode defs = root.putObject("$defs");
         defs.set("duration", duration());
         defs.set("distribution", distribution());

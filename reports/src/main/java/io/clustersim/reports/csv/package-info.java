@@ -1,0 +1,2 @@
+/** Tables for spreadsheets and notebooks: {@code runs.csv}. */
+package io.clustersim.reports.csv;

@@ -1,0 +1,81 @@
+package io.clustersim.reports.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clustersim.reports.stats.Interval;
+import io.clustersim.reports.stats.Replicated;
+import io.clustersim.scenarios.run.RunResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code report.json} of several replications: the scenario, the base seed and every run's seed
+ * and trace hash, then each metric across the runs (mean, 95% interval, standard deviation, range;
+ * availabilities also as nines and downtime per month; sampled metrics pooled). A pure function of
+ * (scenario, base seed, replications): the thread count does not enter it.
+ */
+public final class ReplicationsJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReplicationsJson() {}
+
+    public static ObjectNode toTree(List<RunResult> runs) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schemaVersion", ReportJson.SCHEMA_VERSION);
+        root.put("scenario", runs.get(0).scenario());
+        root.put("seed", runs.get(0).seed());
+        root.put("replications", runs.size());
+        root.put("simulatedSeconds", runs.get(0).simulatedNanos() / 1e9);
+        ArrayNode each = root.putArray("runs");
+        for (RunResult r : runs) {
+            ObjectNode o = each.addObject();
+            o.put("seed", r.seed());
+            o.put("events", r.events());
+            o.put("traceHash", r.traceHash());
+        }
+        ObjectNode metrics = root.putObject("metrics");
+        for (Map.Entry<String, Replicated.Across> e : Replicated.of(runs).entrySet()) {
+            if (e.getValue() instanceof Replicated.Across.Scalar s) {
+                ObjectNode m = metrics.putObject(e.getKey());
+                Interval i = s.interval();
+                m.put("n", i.n());
+                put(m, "mean", i.mean());
+                put(m, "ci95Low", i.low());
+                put(m, "ci95High", i.high());
+                put(m, "stddev", i.stddev());
+                put(m, "min", i.min());
+                put(m, "max", i.max());
+                if (e.getKey().endsWith("Availability") && i.n() > 0) {
+                    put(m, "nines", Interval.nines(i.mean()));
+                    put(m, "downtimeMinutesPerMonth", Interval.downtimeMinutesPerMonth(i.mean()));
+                }
+            } else {
+                metrics.set(e.getKey(), ReportJson.summary(((Replicated.Across.Pooled) e.getValue()).summary()));
+            }
+        }
+        return root;
+    }
+
+    public static Path write(List<RunResult> runs, Path dir) throws IOException {
+        Path target = dir.resolve("report.json");
+        try {
+            AtomicFiles.write(target, MAPPER.writeValueAsString(toTree(runs)) + "\n");
+        } catch (JsonProcessingException e) {
+            throw new IOException(e);
+        }
+        return target;
+    }
+
+    private static void put(ObjectNode n, String key, double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            n.putNull(key);
+        } else {
+            n.put(key, v);
+        }
+    }
+}
