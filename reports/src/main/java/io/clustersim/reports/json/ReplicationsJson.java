@@ -25,6 +25,11 @@ public final class ReplicationsJson {
     private ReplicationsJson() {}
 
     public static ObjectNode toTree(List<RunResult> runs) {
+        return toTree(runs, java.util.Optional.empty());
+    }
+
+    /** With the analytic quorum availability and whether the measured interval holds it. */
+    public static ObjectNode toTree(List<RunResult> runs, java.util.Optional<Double> analytic) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schemaVersion", ReportJson.SCHEMA_VERSION);
         root.put("scenario", runs.get(0).scenario());
@@ -58,13 +63,24 @@ public final class ReplicationsJson {
                 metrics.set(e.getKey(), ReportJson.summary(((Replicated.Across.Pooled) e.getValue()).summary()));
             }
         }
+        if (analytic.isPresent() && Replicated.of(runs).get("writeAvailability") instanceof Replicated.Across.Scalar w) {
+            ObjectNode c = root.putObject("crossCheck");
+            c.put("analyticWriteAvailability", analytic.get());
+            c.put("method", "k-of-n servers up, each MTTF/(MTTF+MTTR), independent; no elections or timeouts");
+            // A miss is a finding: what the formula leaves out (elections, timeouts, removals) shows.
+            c.put("withinInterval", w.interval().n() > 1 && w.interval().contains(analytic.get()));
+        }
         return root;
     }
 
     public static Path write(List<RunResult> runs, Path dir) throws IOException {
+        return write(runs, java.util.Optional.empty(), dir);
+    }
+
+    public static Path write(List<RunResult> runs, java.util.Optional<Double> analytic, Path dir) throws IOException {
         Path target = dir.resolve("report.json");
         try {
-            AtomicFiles.write(target, MAPPER.writeValueAsString(toTree(runs)) + "\n");
+            AtomicFiles.write(target, MAPPER.writeValueAsString(toTree(runs, analytic)) + "\n");
         } catch (JsonProcessingException e) {
             throw new IOException(e);
         }

@@ -81,8 +81,16 @@ public final class ReportJson {
     }
 
     public static String render(RunResult r) {
+        return render(r, java.util.Optional.empty());
+    }
+
+    /** With the analytic quorum availability beside the measured one, when the scenario has one. */
+    public static String render(RunResult r, java.util.Optional<Double> analytic) {
         try {
-            return MAPPER.writeValueAsString(toTree(r)) + "\n";
+            ObjectNode tree = toTree(r);
+            analytic.ifPresent(a -> tree.putObject("crossCheck").put("analyticWriteAvailability", a)
+                    .put("method", "k-of-n servers up, each MTTF/(MTTF+MTTR), independent; no elections or timeouts"));
+            return MAPPER.writeValueAsString(tree) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -90,8 +98,12 @@ public final class ReportJson {
 
     /** Writes {@code dir/report.json} atomically. */
     public static Path write(RunResult r, Path dir) throws IOException {
+        return write(r, java.util.Optional.empty(), dir);
+    }
+
+    public static Path write(RunResult r, java.util.Optional<Double> analytic, Path dir) throws IOException {
         Path target = dir.resolve("report.json");
-        AtomicFiles.write(target, render(r));
+        AtomicFiles.write(target, render(r, analytic));
         return target;
     }
 }
