@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
             "Deterministic simulator of Nomad-style cluster topologies.",
             "With no command, runs the default scenario scenarios/examples/reference-architecture.yaml."
         },
-        subcommands = {RunCommand.class, ValidateCommand.class, CheckCommand.class, SchemaCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, CheckCommand.class, CompareCommand.class, SchemaCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

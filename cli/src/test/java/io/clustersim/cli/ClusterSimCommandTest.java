@@ -101,4 +101,25 @@ class ClusterSimCommandTest {
         assertThat(Files.readString(dir.resolve("two/run-info.json"))).contains("\"threads\" : 2");
         assertThat(run("run", leaderLoss.toString(), "--replications", "0").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     }
+
+    @Test
+    void when_twoRunsAreCompared_then_theTableHasVerdictsAndTheGateFailsOnlyOnAWorseMetric(@TempDir Path dir) throws Exception {
+        Path leaderLoss = Path.of("..", "scenarios", "examples", "leader-loss.yaml");
+        Path calm = Path.of("..", "scenarios", "examples", "reference-architecture.yaml");
+        assertThat(run("run", calm.toString(), "--replications", "4", "--no-progress", "--out", dir.resolve("calm").toString())
+                .exitCode()).isZero();
+        assertThat(run("run", leaderLoss.toString(), "--replications", "4", "--no-progress", "--out", dir.resolve("loss").toString())
+                .exitCode()).isZero();
+        Cli.Outcome worse = run("compare", dir.resolve("calm").toString(), dir.resolve("loss").toString(), "--fail-if-worse",
+                "writeAvailability");
+        assertThat(worse.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
+        assertThat(worse.out()).contains("Welch").containsPattern("writeAvailability .* B worse")
+                .contains("significantly worse in B: writeAvailability");
+        Cli.Outcome better = run("compare", dir.resolve("loss").toString(), dir.resolve("calm").toString(), "--fail-if-worse",
+                "writeAvailability");
+        assertThat(better.exitCode()).isZero();
+        assertThat(run("compare", dir.toString(), dir.resolve("calm").toString()).exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run("compare", dir.resolve("calm").toString(), dir.resolve("loss").toString(), "--fail-if-worse", "nope")
+                .exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    }
 }
