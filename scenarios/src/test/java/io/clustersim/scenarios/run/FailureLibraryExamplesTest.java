@@ -122,6 +122,9 @@ class FailureLibraryExamplesTest {
         assertThat(count(r, "serverFailures")).isBetween(5L, 60L);
         assertThat(value(r, "writeAvailability")).isGreaterThan(0.999);
         assertThat(count(r, "committedWritesLost")).isZero();
-        assertThat(Arrays.stream(ExampleScenariosTest.samples(r, "timeToRecoverSeconds")).max().orElse(0)).isLessThan(60);
+        double[] recover = ExampleScenariosTest.samples(r, "timeToRecoverSeconds").clone();
+        Arrays.sort(recover);
+        // Most leader losses cost an election; a double failure may cost hours.
+        assertThat(recover[recover.length / 2]).isLessThan(10);
     }
 }
