@@ -3,6 +3,7 @@ package io.clustersim.cli;
 import io.clustersim.kernel.time.Durations;
 import io.clustersim.kernel.trace.JsonLinesTraceSink;
 import io.clustersim.reports.csv.RunsCsv;
+import io.clustersim.reports.html.HtmlReport;
 import io.clustersim.reports.json.ReplicationsJson;
 import io.clustersim.reports.json.ReportJson;
 import io.clustersim.reports.json.RunInfoJson;
@@ -120,6 +121,7 @@ final class RunCommand implements Callable<Integer> {
             RunInfoJson.write(result, startedAt, wall, dir);
             RunsCsv.write(java.util.List.of(result), dir);
             SummaryMarkdown.write(java.util.List.of(result), dir);
+            HtmlReport.write(scenario, java.util.List.of(result), dir);
             stdout.println();
             stdout.print(TextSummary.render(result));
             analytic.ifPresent(a -> stdout.printf(java.util.Locale.ROOT,
@@ -160,12 +162,13 @@ final class RunCommand implements Callable<Integer> {
             RunInfoJson.write(runs, n, startedAt, wall, dir);
             RunsCsv.write(runs, dir);
             SummaryMarkdown.write(runs, dir);
+            HtmlReport.write(scenario, runs, dir);
             stdout.println();
             stdout.print(SummaryMarkdown.render(runs));
             analytic.ifPresent(a -> stdout.printf(java.util.Locale.ROOT,
                     "cross-check: analytic k-of-n write availability %.6f (no elections, timeouts or removals)%n", a));
             stdout.printf(java.util.Locale.ROOT, "%d replications in %.1f s%n", runs.size(), wall / 1e9);
-            stdout.println("report: " + report + " (also runs.csv, summary.md)");
+            stdout.println("report: " + report + " (also report.html, runs.csv, summary.md)");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
         }

@@ -24,7 +24,8 @@ class ClusterSimCommandTest {
         assertThat(report).doesNotContain("wall");
         assertThat(Files.readString(dir.resolve("run-info.json"))).contains("wallSeconds");
         try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("report.json", "run-info.json", "runs.csv", "summary.md");
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("report.json", "run-info.json", "runs.csv", "summary.md",
+                    "report.html");
         }
     }
 

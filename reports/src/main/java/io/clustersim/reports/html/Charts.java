@@ -1,0 +1,175 @@
+package io.clustersim.reports.html;
+
+import io.clustersim.faults.Fired;
+import io.clustersim.kernel.telemetry.Level;
+import io.clustersim.kernel.telemetry.Telemetry;
+import io.clustersim.model.metrics.NomadMetrics;
+import io.clustersim.scenarios.run.Metric;
+import io.clustersim.scenarios.run.RunResult;
+import java.awt.Color;
+import java.awt.Rectangle;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+
+/** The report's charts, each drawn by JFreeChart into an SVG element (JFreeSVG) for inlining. */
+final class Charts {
+    private static final int WIDTH = 860;
+    private static final int HEIGHT = 320;
+    private static final double NS = 1e9;
+
+    private Charts() {}
+
+    /** Write availability per region over time, bucketed, with every fault's window shaded. */
+    static String availability(RunResult r) {
+        Telemetry t = r.telemetry();
+        long end = r.simulatedNanos();
+        long bucket = Math.max(1_000_000_000L, end / 300);
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (String region : regions(t)) {
+            XYSeries s = new XYSeries(region);
+            for (long from = 0; from < end; from += bucket) {
+                double a = availability(t, region, from, Math.min(end, from + bucket));
+                if (!Double.isNaN(a)) {
+                    s.add(from / NS, a);
+                }
+            }
+            data.addSeries(s);
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart("Write availability over time (shaded: faults)", "simulated seconds",
+                "share of probe writes answered", data);
+        XYPlot plot = chart.getXYPlot();
+        plot.getRangeAxis().setRange(-0.02, 1.02);
+        shadeFaults(plot, r.fired(), end);
+        return svg(chart);
+    }
+
+    /** Who led each region over time (server index, 0 for nobody), as steps. */
+    static String leaders(RunResult r) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (Telemetry.Entry e : r.telemetry().entries(NomadMetrics.LEADER)) {
+            Level l = e.level();
+            XYSeries s = new XYSeries(String.valueOf(e.labels().get("region")));
+            long[] times = l.changeTimes();
+            double[] values = l.changeValues();
+            for (int i = 0; i < times.length; i++) {
+                s.add(times[i] / NS, values[i]);
+            }
+            s.add(r.simulatedNanos() / NS, values.length == 0 ? 0 : values[values.length - 1]);
+            data.addSeries(s);
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart("Leader over time (server number; 0: no leader)", "simulated seconds",
+                "leading server", data);
+        chart.getXYPlot().setRenderer(new XYStepRenderer());
+        shadeFaults(chart.getXYPlot(), r.fired(), r.simulatedNanos());
+        return svg(chart);
+    }
+
+    /** The cumulative distribution of the probes' latencies. */
+    static String latencyCdf(RunResult r) {
+        if (!(r.metrics().get("probeLatencyMs") instanceof Metric.Samples s) || s.values().length == 0) {
+            return "";
+        }
+        double[] xs = s.values().clone();
+        Arrays.sort(xs);
+        XYSeries cdf = new XYSeries("probe calls");
+        int step = Math.max(1, xs.length / 400);
+        for (int i = 0; i < xs.length; i += step) {
+            cdf.add(xs[i], (i + 1) / (double) xs.length);
+        }
+        cdf.add(xs[xs.length - 1], 1.0);
+        JFreeChart chart = ChartFactory.createXYLineChart("Probe latency, cumulative", "milliseconds", "share of answered calls",
+                new XYSeriesCollection(cdf));
+        return svg(chart);
+    }
+
+    /** Client nodes ready and down over time, when there are clients. */
+    static String nodes(RunResult r) {
+        List<Telemetry.Entry> ready = r.telemetry().entries(NomadMetrics.NODES_READY);
+        if (ready.isEmpty()) {
+            return "";
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(sum("ready", ready, r.simulatedNanos()));
+        data.addSeries(sum("down", r.telemetry().entries(NomadMetrics.NODES_DOWN), r.simulatedNanos()));
+        JFreeChart chart = ChartFactory.createXYLineChart("Client nodes by status", "simulated seconds", "nodes", data);
+        chart.getXYPlot().setRenderer(new XYStepRenderer());
+        shadeFaults(chart.getXYPlot(), r.fired(), r.simulatedNanos());
+        return svg(chart);
+    }
+
+    private static XYSeries sum(String name, List<Telemetry.Entry> entries, long end) {
+        TreeSet<Long> times = new TreeSet<>();
+        for (Telemetry.Entry e : entries) {
+            for (long t : e.level().changeTimes()) {
+                times.add(t);
+            }
+        }
+        times.add(end);
+        XYSeries s = new XYSeries(name);
+        for (long t : times) {
+            double v = 0;
+            for (Telemetry.Entry e : entries) {
+                if (e.level().startNanos() <= t) {
+                    v += e.level().valueAt(t);
+                }
+            }
+            s.add(t / NS, v);
+        }
+        return s;
+    }
+
+    private static void shadeFaults(XYPlot plot, List<Fired> fired, long end) {
+        for (Fired f : fired) {
+            long to = f.source().durationNanos() > 0 ? Math.min(end, f.atNanos() + f.source().durationNanos()) : end;
+            IntervalMarker m = new IntervalMarker(f.atNanos() / NS, Math.max(f.atNanos() + 1, to) / NS);
+            m.setPaint(new Color(220, 60, 60, 40));
+            plot.addDomainMarker(m);
+        }
+    }
+
+    private static TreeSet<String> regions(Telemetry t) {
+        TreeSet<String> out = new TreeSet<>();
+        for (Telemetry.Entry e : t.entries(NomadMetrics.WRITE_AVAILABILITY)) {
+            out.add(String.valueOf(e.labels().get("region")));
+        }
+        return out;
+    }
+
+    private static double availability(Telemetry t, String region, long from, long to) {
+        double weighted = 0;
+        long known = 0;
+        for (Telemetry.Entry e : t.entries(NomadMetrics.WRITE_AVAILABILITY)) {
+            if (!region.equals(e.labels().get("region"))) {
+                continue;
+            }
+            long k = e.timeWeighted().knownNanos(from, to);
+            if (k > 0) {
+                weighted += e.timeWeighted().meanOver(from, to) * k;
+                known += k;
+            }
+        }
+        return known == 0 ? Double.NaN : weighted / known;
+    }
+
+    private static String svg(JFreeChart chart) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getPlot().setBackgroundPaint(Color.WHITE);
+        if (chart.getPlot() instanceof XYPlot xy) {
+            xy.setDomainGridlinePaint(Color.LIGHT_GRAY);
+            xy.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        }
+        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+        chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
+        return g.getSVGElement();
+    }
+
+}

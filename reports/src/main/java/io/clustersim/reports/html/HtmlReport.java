@@ -1,0 +1,141 @@
+package io.clustersim.reports.html;
+
+import io.clustersim.faults.FailureInjector;
+import io.clustersim.faults.Fired;
+import io.clustersim.kernel.time.Durations;
+import io.clustersim.reports.json.AtomicFiles;
+import io.clustersim.reports.stats.Interval;
+import io.clustersim.reports.stats.Replicated;
+import io.clustersim.scenarios.run.Metric;
+import io.clustersim.scenarios.run.RunResult;
+import io.clustersim.scenarios.schema.Scenario;
+import io.clustersim.scenarios.schema.ScenarioReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code report.html}: one self-contained file that opens offline. The scenario, the headline
+ * figures (with 95% intervals over replications), the faults as they fired, the leader of each
+ * region over time, and charts of availability, leadership, probe latency and client nodes over
+ * the first run. Every name that comes from the scenario is escaped.
+ */
+public final class HtmlReport {
+    static final List<String> HEADLINE = List.of("writeAvailability", "readAvailabilityConsistent", "readAvailabilityStale",
+            "aclWriteAvailability", "leaderChanges", "leaderlessSeconds", "elections", "committedWritesLost", "invariantViolations",
+            "serverFailures", "autopilotRemovals", "nodesMarkedDown", "nodesFalselyMarkedDown", "allocationsLost",
+            "allocationsRescheduled", "messagesSent", "messagesDropped");
+
+    private HtmlReport() {}
+
+    public static String render(Scenario scenario, List<RunResult> runs) {
+        System.setProperty("java.awt.headless", "true");
+        RunResult first = runs.get(0);
+        StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>ClusterSim: ")
+                .append(esc(first.scenario())).append("</title>\n<style>")
+                .append("body{font-family:system-ui,sans-serif;margin:2em;max-width:960px;color:#222}")
+                .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}")
+                .append("th{background:#f4f4f4}pre{background:#f8f8f8;padding:1em;overflow:auto}svg{max-width:100%;height:auto}")
+                .append("</style></head><body>\n");
+        h.append("<h1>").append(esc(first.scenario())).append("</h1>\n<p>").append(esc(scenario.description())).append("</p>\n");
+        h.append("<p>").append(runs.size() == 1 ? "One run, seed " + first.seed()
+                : runs.size() + " replications from seed " + first.seed() + " (charts: the first)").append(", ")
+                .append(esc(Durations.format(first.simulatedNanos()))).append(" simulated, trace ").append(esc(first.traceHash()))
+                .append("</p>\n");
+        headline(h, runs);
+        faults(h, first);
+        h.append("<h2>Leaders</h2>\n<ul>");
+        for (String line : first.summary()) {
+            h.append("<li>").append(esc(line)).append("</li>");
+        }
+        h.append("</ul>\n");
+        h.append("<h2>Charts</h2>\n");
+        for (String svg : List.of(Charts.availability(first), Charts.leaders(first), Charts.latencyCdf(first), Charts.nodes(first))) {
+            if (!svg.isEmpty()) {
+                h.append("<figure>").append(svg).append("</figure>\n");
+            }
+        }
+        h.append("<h2>Scenario</h2>\n<pre>").append(esc(ScenarioReader.describe(scenario))).append("</pre>\n");
+        h.append("</body></html>\n");
+        return h.toString();
+    }
+
+    public static Path write(Scenario scenario, List<RunResult> runs, Path dir) throws IOException {
+        Path target = dir.resolve("report.html");
+        AtomicFiles.write(target, render(scenario, runs));
+        return target;
+    }
+
+    private static void headline(StringBuilder h, List<RunResult> runs) {
+        Map<String, Replicated.Across> across = Replicated.of(runs);
+        h.append("<h2>Headline</h2>\n<table><tr><th>metric</th>")
+                .append(runs.size() == 1 ? "<th>value</th>" : "<th>mean</th><th>95% interval</th><th>min</th><th>max</th>")
+                .append("</tr>\n");
+        for (String key : HEADLINE) {
+            if (!(across.get(key) instanceof Replicated.Across.Scalar s) || s.interval().n() == 0) {
+                continue;
+            }
+            Interval i = s.interval();
+            h.append("<tr><td>").append(key).append("</td><td>").append(num(i.mean())).append("</td>");
+            if (runs.size() > 1) {
+                h.append("<td>").append(num(i.low())).append(" to ").append(num(i.high())).append("</td><td>").append(num(i.min()))
+                        .append("</td><td>").append(num(i.max())).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private static void faults(StringBuilder h, RunResult r) {
+        if (r.fired().isEmpty()) {
+            return;
+        }
+        h.append("<h2>Faults (first run)</h2>\n<table><tr><th>at</th><th>for</th><th>fault</th><th>on</th>")
+                .append("<th>write availability in it</th></tr>\n");
+        Map<String, Metric> windows = r.metrics().get("failureWindows") instanceof Metric.Group g ? g.members() : Map.of();
+        int shown = 0;
+        for (Fired f : r.fired()) {
+            if (shown++ == 200) {
+                h.append("<tr><td colspan=\"5\">... ").append(r.fired().size() - 200).append(" more</td></tr>\n");
+                break;
+            }
+            String key = "at " + Durations.format(f.atNanos()) + ": " + FailureInjector.describe(f.source().fault())
+                    + (f.source().durationNanos() > 0 ? " for " + Durations.format(f.source().durationNanos()) : "");
+            String availability = windows.get(key) instanceof Metric.Group w && w.members().get("writeAvailability") instanceof Metric.Value v
+                    ? num(v.value()) : "";
+            h.append("<tr><td>").append(esc(Durations.format(f.atNanos()))).append("</td><td>")
+                    .append(f.source().durationNanos() > 0 ? esc(Durations.format(f.source().durationNanos())) : "")
+                    .append("</td><td>").append(esc(FailureInjector.describe(f.source().fault()))).append("</td><td>")
+                    .append(esc(String.join(", ", f.nodes().size() > 6 ? f.nodes().subList(0, 6) : f.nodes())))
+                    .append(f.nodes().size() > 6 ? " and " + (f.nodes().size() - 6) + " more" : "").append("</td><td>")
+                    .append(availability).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private static String num(double v) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    /** HTML-escapes text from the scenario (names, descriptions) and from the run. */
+    static String esc(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,48 @@
+package io.clustersim.reports.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clustersim.scenarios.run.RunResult;
+import io.clustersim.scenarios.run.ScenarioRunner;
+import io.clustersim.scenarios.schema.Scenario;
+import io.clustersim.scenarios.schema.ScenarioReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class HtmlReportTest {
+    @Test
+    void when_anAzFailureRunIsReported_then_theHtmlIsSelfContainedWithEveryChartAndTheFaults() throws Exception {
+        String yaml = Files.readString(Path.of("..", "scenarios", "examples", "az-failure.yaml"))
+                .replaceFirst("description: .*", "description: \"<script>alert(1)</script> an AZ lost\"");
+        Scenario s = new ScenarioReader().read("az-failure.yaml", yaml);
+        RunResult r = new ScenarioRunner().run(s, null);
+        String html = HtmlReport.render(s, List.of(r));
+
+        assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
+        // Availability, leaders, latency and client nodes: four inline SVG charts.
+        Matcher svg = Pattern.compile("<svg").matcher(html);
+        int charts = 0;
+        while (svg.find()) {
+            charts++;
+        }
+        assertThat(charts).isEqualTo(4);
+        // Offline: nothing is fetched (XML namespaces are names, not requests).
+        assertThat(html).doesNotContain("<script").doesNotContain("src=\"http").doesNotContain("href=\"http")
+                .doesNotContain("<link ");
+        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(html).contains("crash the zone of the leader").contains("writeAvailability").contains("leader of us-east");
+    }
+
+    @Test
+    void when_replicationsAreReported_then_theHeadlineHasIntervals() {
+        Scenario s = new ScenarioReader().read(Path.of("..", "scenarios", "examples", "leader-loss.yaml"));
+        List<RunResult> runs = io.clustersim.scenarios.run.Replications.run(s.withReplications(3), 1, (d, n) -> {});
+        String html = HtmlReport.render(s, runs);
+        assertThat(html).contains("3 replications from seed 42").contains("<th>95% interval</th>");
+        assertThat(HtmlReport.esc("a<b & 'c'")).isEqualTo("a&lt;b &amp; &#39;c&#39;");
+    }
+}
