@@ -5,6 +5,7 @@ import io.clustersim.kernel.telemetry.Level;
 import io.clustersim.kernel.telemetry.Telemetry;
 import io.clustersim.model.metrics.NomadMetrics;
 import io.clustersim.scenarios.run.Metric;
+import io.clustersim.scenarios.run.ProbeAvailability;
 import io.clustersim.scenarios.run.RunResult;
 import java.awt.Color;
 import java.awt.Rectangle;
@@ -37,7 +38,7 @@ final class Charts {
         for (String region : regions(t)) {
             XYSeries s = new XYSeries(region);
             for (long from = 0; from < end; from += bucket) {
-                double a = availability(t, region, from, Math.min(end, from + bucket));
+                double a = ProbeAvailability.writes(t, from, Math.min(end, from + bucket), l -> region.equals(l.get("region")));
                 if (!Double.isNaN(a)) {
                     s.add(from / NS, a);
                 }
@@ -142,22 +143,6 @@ final class Charts {
             out.add(String.valueOf(e.labels().get("region")));
         }
         return out;
-    }
-
-    private static double availability(Telemetry t, String region, long from, long to) {
-        double weighted = 0;
-        long known = 0;
-        for (Telemetry.Entry e : t.entries(NomadMetrics.WRITE_AVAILABILITY)) {
-            if (!region.equals(e.labels().get("region"))) {
-                continue;
-            }
-            long k = e.timeWeighted().knownNanos(from, to);
-            if (k > 0) {
-                weighted += e.timeWeighted().meanOver(from, to) * k;
-                known += k;
-            }
-        }
-        return known == 0 ? Double.NaN : weighted / known;
     }
 
     private static String svg(JFreeChart chart) {

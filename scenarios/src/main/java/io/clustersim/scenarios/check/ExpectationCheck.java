@@ -6,6 +6,7 @@ import io.clustersim.kernel.telemetry.Telemetry;
 import io.clustersim.kernel.time.Durations;
 import io.clustersim.model.metrics.NomadMetrics;
 import io.clustersim.scenarios.run.Metric;
+import io.clustersim.scenarios.run.ProbeAvailability;
 import io.clustersim.scenarios.run.RunResult;
 import io.clustersim.scenarios.schema.Expectations;
 import io.clustersim.scenarios.schema.Scenario;
@@ -70,7 +71,8 @@ public final class ExpectationCheck {
                 }
                 boolean recovered = false;
                 for (long from = t; from + step <= t + within + step && !recovered; from += step) {
-                    double a = writeAvailability(r.telemetry(), from, from + step, cutOff(r.fired(), from, from + step));
+                    java.util.Set<String> excluded = cutOff(r.fired(), from, from + step);
+                    double a = ProbeAvailability.writes(r.telemetry(), from, from + step, l -> !excluded.contains(l.get("zone")));
                     recovered = Double.isNaN(a) || a >= RECOVERED;
                 }
                 if (!recovered) {
@@ -122,23 +124,6 @@ public final class ExpectationCheck {
 
     /** How the deployment names a zone's probe ({@code probe-<zone>}). */
     private static final String PROBE_PREFIX = "probe-";
-
-    /** The probes' write availability over [from, to), over the probes that were up and not in {@code excluded} zones. */
-    static double writeAvailability(Telemetry t, long from, long to, java.util.Set<String> excluded) {
-        double weighted = 0;
-        long known = 0;
-        for (Telemetry.Entry e : t.entries(NomadMetrics.WRITE_AVAILABILITY)) {
-            if (excluded.contains(e.labels().get("zone"))) {
-                continue;
-            }
-            long k = e.timeWeighted().knownNanos(from, to);
-            if (k > 0) {
-                weighted += e.timeWeighted().meanOver(from, to) * k;
-                known += k;
-            }
-        }
-        return known == 0 ? Double.NaN : weighted / known;
-    }
 
     private static long count(RunResult r, String key) {
         return r.metrics().get(key) instanceof Metric.Count c ? c.value() : 0;
