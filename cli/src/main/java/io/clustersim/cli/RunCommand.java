@@ -90,6 +90,12 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + unusable);
             return ExitCodes.BAD_INPUT;
         }
+        if (fallbackResource == null || Files.exists(scenarioFile)) {
+            java.util.List<ScenarioReader.Variant> variants = new ScenarioReader().readVariants(scenarioFile);
+            if (variants.size() > 1) {
+                return sweep(variants, dir, stdout);
+            }
+        }
         stdout.println(ScenarioReader.describe(scenario));
         if (scenario.replications() > 1) {
             return replicate(scenario, dir, stdout);
@@ -130,6 +136,44 @@ final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
         }
+        return ExitCodes.OK;
+    }
+
+    /** Every variant of a sweep, each with its replications, and the sweep's report. */
+    private int sweep(java.util.List<ScenarioReader.Variant> variants, Path dir, PrintWriter stdout) {
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        java.util.List<io.clustersim.reports.sweep.SweepReport.Variant> done = new java.util.ArrayList<>();
+        long wallStart = System.nanoTime();
+        stdout.println("sweep of " + variants.size() + " variants of " + variants.get(0).scenario().name());
+        stdout.flush();
+        for (ScenarioReader.Variant v : variants) {
+            Scenario s = v.scenario();
+            if (seed != null) {
+                s = s.withSeed(seed);
+            }
+            if (replications != null) {
+                s = s.withReplications(replications);
+            }
+            try {
+                done.add(new io.clustersim.reports.sweep.SweepReport.Variant(v.label(), Replications.run(s, n, (d, t) -> {})));
+            } catch (InvariantViolated violation) {
+                ViolationReport.print(spec.commandLine().getErr(), violation, scenarioFile);
+                return ExitCodes.SAFETY_VIOLATION;
+            }
+            if (!noProgress) {
+                spec.commandLine().getErr().println("  done: " + v.label());
+                spec.commandLine().getErr().flush();
+            }
+        }
+        try {
+            io.clustersim.reports.sweep.SweepReport.write(variants.get(0).scenario().name(), done, dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
+        }
+        stdout.println();
+        stdout.print(io.clustersim.reports.sweep.SweepReport.markdownOf(variants.get(0).scenario().name(), done));
+        stdout.printf(java.util.Locale.ROOT, "%d variants in %.1f s%n", done.size(), (System.nanoTime() - wallStart) / 1e9);
+        stdout.println("report: " + dir.resolve("report.json") + " (also report.html, runs.csv, summary.md)");
         return ExitCodes.OK;
     }
 

@@ -123,4 +123,15 @@ class ClusterSimCommandTest {
         assertThat(run("compare", dir.resolve("calm").toString(), dir.resolve("loss").toString(), "--fail-if-worse", "nope")
                 .exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     }
+
+    @Test
+    void when_aScenarioSweeps_then_everyVariantIsReportedWithComparisonCharts(@TempDir Path dir) throws Exception {
+        Path sweep = Path.of("..", "scenarios", "examples", "raft-multiplier-sweep.yaml");
+        Cli.Outcome o = run("run", sweep.toString(), "--replications", "2", "--no-progress", "--out", dir.toString());
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        assertThat(o.out()).contains("sweep of 3 variants").contains("| multiplier=5 |");
+        assertThat(Files.readString(dir.resolve("report.json"))).contains("\"variant\" : \"multiplier=2\"");
+        assertThat(Files.readAllLines(dir.resolve("runs.csv"))).hasSize(7).first().asString().startsWith("variant,replication,");
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("leaderlessSeconds by variant").contains("<svg");
+    }
 }

@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  */
 public final class ScenarioReader {
     /** The keys the reader takes here; the JSON Schema lists the same. */
-    static final List<String> TOP_KEYS = List.of("name", "description", "seed", "duration", "warmup", "topology", "network", "disk", "raft", "gossip", "nomad", "heartbeat", "clients", "jobs", "probes", "workload", "failures", "expect", "replications");
+    static final List<String> TOP_KEYS = List.of("name", "description", "seed", "duration", "warmup", "topology", "network", "disk", "raft", "gossip", "nomad", "heartbeat", "clients", "jobs", "probes", "workload", "failures", "expect", "replications", "sweep");
     /** The keys the reader takes here; the JSON Schema lists the same. */
     static final List<String> TOPOLOGY_KEYS = List.of("regions", "serfPool");
     /** The keys the reader takes here; the JSON Schema lists the same. */
@@ -75,6 +75,25 @@ public final class ScenarioReader {
 
     public Scenario read(String fileName, String text) {
         return fromTree(yaml.read(fileName, text), fileName);
+    }
+
+    /** A scenario of a sweep: its label ({@code servers=1, crossZone=5ms}) and the scenario. */
+    public record Variant(String label, Scenario scenario) {}
+
+    /**
+     * Every variant of the file's {@code sweep:} grid, each validated as a whole file; one unlabelled
+     * variant when there is no sweep.
+     */
+    public List<Variant> readVariants(Path file) {
+        YamlNode root = yaml.read(file);
+        if (!(root instanceof YamlNode.Mapping m) || !m.entries().containsKey("sweep")) {
+            return List.of(new Variant("", fromTree(root, file.toString())));
+        }
+        List<Variant> out = new ArrayList<>();
+        for (Map.Entry<String, YamlNode> v : Sweep.expand(m)) {
+            out.add(new Variant(v.getKey(), fromTree(v.getValue(), file.toString())));
+        }
+        return out;
     }
 
     private Scenario fromTree(YamlNode root, String source) {

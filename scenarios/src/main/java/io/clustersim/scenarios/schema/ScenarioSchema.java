@@ -63,6 +63,10 @@ public final class ScenarioSchema {
         p.set("workload", workload);
         p.set("failures", array(ref("failure")));
         p.set("expect", expect());
+        ObjectNode sweep = F.objectNode().put("type", "object");
+        sweep.put("description", "key path (e.g. topology.regions[0].datacenters[0].zones[0].servers) to the values to try");
+        sweep.set("additionalProperties", F.objectNode().put("type", "array").put("minItems", 1));
+        p.set("sweep", sweep);
         p.set("replications", F.objectNode().put("type", "integer").put("minimum", 1).put("maximum", ScenarioReader.MAX_REPLICATIONS));
         ObjectNode defs = root.putObject("$defs");
         defs.set("duration", duration());

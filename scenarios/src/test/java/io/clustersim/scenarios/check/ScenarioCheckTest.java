@@ -17,20 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class ScenarioCheckTest {
     private static final long S = 1_000_000_000L;
-    private static final String SMALL = """
-            name: small
-            seed: 5
-            duration: 5m
-            topology:
-              regions:
-                - name: r
-                  datacenters:
-                    - name: dc
-                      zones:
-                        - { name: a, servers: 1 }
-                        - { name: b, servers: 1 }
-                        - { name: c, servers: 1 }
-            """;
+    private static final String SMALL = "name: small\nseed: 5\nduration: 5m\n" + io.clustersim.scenarios.schema.Topologies.THREE_AZS;
 
     private static Scenario scenario(String extra) {
         return new ScenarioReader().read("small.yaml", SMALL + extra);

@@ -127,4 +127,21 @@ class FailureLibraryExamplesTest {
         // Most leader losses cost an election; a double failure may cost hours.
         assertThat(recover[recover.length / 2]).isLessThan(10);
     }
+
+    @Test
+    void when_raftMultiplierIsSwept_then_theLeaderlessTimeGrowsWithIt() {
+        List<io.clustersim.scenarios.schema.ScenarioReader.Variant> variants = new ScenarioReader()
+                .readVariants(Path.of("examples", "raft-multiplier-sweep.yaml"));
+        assertThat(variants).extracting(io.clustersim.scenarios.schema.ScenarioReader.Variant::label)
+                .containsExactly("multiplier=1", "multiplier=2", "multiplier=5");
+        double[] leaderless = new double[3];
+        for (int i = 0; i < 3; i++) {
+            List<RunResult> runs = Replications.run(variants.get(i).scenario(), 2, (d, n) -> {});
+            assertThat(runs).hasSize(5);
+            leaderless[i] = runs.stream().mapToDouble(r -> value(r, "leaderlessSeconds")).average().orElseThrow();
+        }
+        assertThat(leaderless[0]).isBetween(1.0, 3.5);
+        assertThat(leaderless[1]).isGreaterThan(leaderless[0]);
+        assertThat(leaderless[2]).isGreaterThan(leaderless[1]).isBetween(6.0, 15.0);
+    }
 }

@@ -1,0 +1,151 @@
+package io.clustersim.reports.sweep;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clustersim.reports.csv.RunsCsv;
+import io.clustersim.reports.json.AtomicFiles;
+import io.clustersim.reports.json.ReplicationsJson;
+import io.clustersim.reports.stats.Interval;
+import io.clustersim.reports.stats.Replicated;
+import io.clustersim.scenarios.run.RunResult;
+import java.awt.Color;
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.jfree.svg.SVGGraphics2D;
+
+/**
+ * The outputs of a sweep: {@code report.json} with every variant's replications (as
+ * {@link ReplicationsJson} gives them), {@code runs.csv} with a variant column, {@code summary.md}
+ * with a row per variant, and {@code report.html} with the comparison charts (each headline metric's
+ * mean and 95% interval against the variant).
+ */
+public final class SweepReport {
+    /** One variant and its runs. */
+    public record Variant(String label, List<RunResult> runs) {}
+
+    static final List<String> COMPARED = List.of("writeAvailability", "leaderlessSeconds", "leaderChanges", "nodesMarkedDown",
+            "allocationsLost");
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SweepReport() {}
+
+    public static void write(String scenario, List<Variant> variants, Path dir) throws IOException {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("scenario", scenario);
+        root.put("variants", variants.size());
+        ArrayNode list = root.putArray("sweep");
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < variants.size(); i++) {
+            Variant v = variants.get(i);
+            ObjectNode n = ReplicationsJson.toTree(v.runs());
+            n.put("variant", v.label());
+            list.add(n);
+            String[] lines = RunsCsv.render(v.runs()).split("\n");
+            for (int l = i == 0 ? 0 : 1; l < lines.length; l++) {
+                csv.append(l == 0 ? "variant," : csvCell(v.label()) + ",").append(lines[l]).append('\n');
+            }
+        }
+        AtomicFiles.write(dir.resolve("report.json"), MAPPER.writeValueAsString(root) + "\n");
+        AtomicFiles.write(dir.resolve("runs.csv"), csv.toString());
+        AtomicFiles.write(dir.resolve("summary.md"), markdown(scenario, variants));
+        AtomicFiles.write(dir.resolve("report.html"), html(scenario, variants));
+    }
+
+    /** The summary table, as {@code summary.md} holds it. */
+    public static String markdownOf(String scenario, List<Variant> variants) {
+        return markdown(scenario, variants);
+    }
+
+    static String markdown(String scenario, List<Variant> variants) {
+        StringBuilder sb = new StringBuilder("### ClusterSim sweep: ").append(scenario.replace("|", "\\|")).append("\n\n| variant |");
+        COMPARED.forEach(m -> sb.append(' ').append(m).append(" |"));
+        sb.append("\n|---|");
+        COMPARED.forEach(m -> sb.append("---|"));
+        sb.append('\n');
+        for (Variant v : variants) {
+            sb.append("| ").append(v.label().replace("|", "\\|")).append(" |");
+            var across = Replicated.of(v.runs());
+            for (String m : COMPARED) {
+                sb.append(' ');
+                if (across.get(m) instanceof Replicated.Across.Scalar s && s.interval().n() > 0) {
+                    Interval i = s.interval();
+                    sb.append(num(i.mean()));
+                    if (i.n() > 1) {
+                        sb.append(" [").append(num(i.low())).append(", ").append(num(i.high())).append(']');
+                    }
+                }
+                sb.append(" |");
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    static String html(String scenario, List<Variant> variants) {
+        System.setProperty("java.awt.headless", "true");
+        StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>ClusterSim sweep: ")
+                .append(esc(scenario)).append("</title><style>body{font-family:system-ui,sans-serif;margin:2em;max-width:960px}")
+                .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px}svg{max-width:100%;height:auto}")
+                .append("</style></head><body>\n<h1>Sweep: ").append(esc(scenario)).append("</h1>\n<table><tr><th>variant</th>");
+        COMPARED.forEach(m -> h.append("<th>").append(m).append("</th>"));
+        h.append("</tr>\n");
+        for (String line : markdown(scenario, variants).split("\n")) {
+            if (line.startsWith("| ") && !line.startsWith("| variant")) {
+                h.append("<tr>");
+                String[] cells = line.substring(2, line.length() - 2).split(" \\| ", -1);
+                for (String c : cells) {
+                    h.append("<td>").append(esc(c.trim())).append("</td>");
+                }
+                h.append("</tr>\n");
+            }
+        }
+        h.append("</table>\n");
+        for (String metric : COMPARED) {
+            DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+            boolean any = false;
+            for (Variant v : variants) {
+                if (Replicated.of(v.runs()).get(metric) instanceof Replicated.Across.Scalar s && s.interval().n() > 0) {
+                    Interval i = s.interval();
+                    data.add(i.mean(), i.n() > 1 ? (i.high() - i.low()) / 2 : 0, metric, v.label());
+                    any = true;
+                }
+            }
+            if (!any) {
+                continue;
+            }
+            JFreeChart chart = ChartFactory.createLineChart(metric + " by variant (mean, 95% interval)", "variant", metric, data);
+            CategoryPlot plot = chart.getCategoryPlot();
+            plot.setRenderer(new StatisticalLineAndShapeRenderer(true, true));
+            plot.setBackgroundPaint(Color.WHITE);
+            plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+            chart.setBackgroundPaint(Color.WHITE);
+            SVGGraphics2D g = new SVGGraphics2D(860, 320);
+            chart.draw(g, new Rectangle(0, 0, 860, 320));
+            h.append("<figure>").append(g.getSVGElement()).append("</figure>\n");
+        }
+        return h.append("</body></html>\n").toString();
+    }
+
+    private static String csvCell(String s) {
+        return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
