@@ -12,9 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,15 +76,8 @@ final class CheckCommand implements Callable<Integer> {
         long start = System.nanoTime();
         ScenarioCheck check = new ScenarioCheck(scenario, options);
         ScenarioCheck.Outcome outcome;
-        try (ProgressBar bar = noProgress ? null : new ProgressBarBuilder().setTaskName("runs").setInitialMax(runs)
-                .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
-                .setUpdateIntervalMillis(250).showSpeed().build()) {
-            outcome = check.run((done, failed) -> {
-                if (bar != null) {
-                    bar.stepTo(done);
-                    bar.setExtraMessage(failed == 0 ? "no failure" : failed + " failed");
-                }
-            });
+        try (TerminalProgress progress = TerminalProgress.of("runs", runs, noProgress)) {
+            outcome = check.run((done, failed) -> progress.step(done, failed == 0 ? "no failure" : failed + " failed"));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "%d runs, %d failed, in %.1f s%n", outcome.runs(), outcome.failed(), seconds);

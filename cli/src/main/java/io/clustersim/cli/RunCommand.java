@@ -128,6 +128,7 @@ final class RunCommand implements Callable<Integer> {
             RunsCsv.write(java.util.List.of(result), dir);
             SummaryMarkdown.write(java.util.List.of(result), dir);
             HtmlReport.write(scenario, java.util.List.of(result), dir);
+            io.clustersim.reports.csv.TimeseriesCsv.write(result, dir);
             stdout.println();
             stdout.print(TextSummary.render(result));
             analytic.ifPresent(a -> stdout.printf(java.util.Locale.ROOT,
@@ -186,15 +187,8 @@ final class RunCommand implements Callable<Integer> {
         String startedAt = Instant.now().toString();
         long wallStart = System.nanoTime();
         java.util.List<RunResult> runs;
-        try (me.tongfei.progressbar.ProgressBar bar = noProgress ? null : new me.tongfei.progressbar.ProgressBarBuilder()
-                .setTaskName("replications").setInitialMax(scenario.replications()).setStyle(me.tongfei.progressbar.ProgressBarStyle.ASCII)
-                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(250)
-                .showSpeed().build()) {
-            runs = Replications.run(scenario, n, (done, total) -> {
-                if (bar != null) {
-                    bar.stepTo(done);
-                }
-            });
+        try (TerminalProgress progress = TerminalProgress.of("replications", scenario.replications(), noProgress)) {
+            runs = Replications.run(scenario, n, (done, total) -> progress.step(done, ""));
         } catch (InvariantViolated v) {
             ViolationReport.print(spec.commandLine().getErr(), v, scenarioFile);
             return ExitCodes.SAFETY_VIOLATION;
@@ -207,12 +201,13 @@ final class RunCommand implements Callable<Integer> {
             RunsCsv.write(runs, dir);
             SummaryMarkdown.write(runs, dir);
             HtmlReport.write(scenario, runs, dir);
+            io.clustersim.reports.csv.TimeseriesCsv.write(runs.get(0), dir);
             stdout.println();
             stdout.print(SummaryMarkdown.render(runs));
             analytic.ifPresent(a -> stdout.printf(java.util.Locale.ROOT,
                     "cross-check: analytic k-of-n write availability %.6f (no elections, timeouts or removals)%n", a));
             stdout.printf(java.util.Locale.ROOT, "%d replications in %.1f s%n", runs.size(), wall / 1e9);
-            stdout.println("report: " + report + " (also report.html, runs.csv, summary.md)");
+            stdout.println("report: " + report + " (also report.html, runs.csv, timeseries.csv, summary.md)");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
         }
@@ -238,6 +233,7 @@ final class RunCommand implements Callable<Integer> {
         private final PrintWriter err;
         private final long wallStart;
         private long lastPrint;
+        private final boolean terminal = System.console() != null;
 
         RunProgress(PrintWriter err, long wallStart) {
             this.err = err;
@@ -247,16 +243,19 @@ final class RunCommand implements Callable<Integer> {
         @Override
         public void simulated(long now, long end, long events) {
             long wall = System.nanoTime() - wallStart;
-            if (wall - lastPrint < 1_000_000_000L && now < end) {
+            // A terminal gets one line rewritten every second; a CI log a line every ten seconds.
+            long every = terminal ? 1_000_000_000L : 10_000_000_000L;
+            if (wall - lastPrint < every && now < end) {
                 return;
             }
             lastPrint = wall;
             double done = now / (double) end;
             long left = done <= 0 ? 0 : Math.round(wall / done - wall);
-            err.printf(java.util.Locale.ROOT, "\r  simulated %s of %s (%.0f%%), %,d events, about %s left   ",
+            err.printf(java.util.Locale.ROOT, (terminal ? "\r" : "") + "  simulated %s of %s (%.0f%%), %,d events, about %s left   "
+                    + (terminal ? "" : "%n"),
                     Durations.format(now / 1_000_000_000L * 1_000_000_000L), Durations.format(end), 100 * done, events,
                     Durations.format(left / 1_000_000_000L * 1_000_000_000L));
-            if (now >= end) {
+            if (now >= end && terminal) {
                 err.println();
             }
             err.flush();

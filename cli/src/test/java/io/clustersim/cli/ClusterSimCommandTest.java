@@ -25,7 +25,7 @@ class ClusterSimCommandTest {
         assertThat(Files.readString(dir.resolve("run-info.json"))).contains("wallSeconds");
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("report.json", "run-info.json", "runs.csv", "summary.md",
-                    "report.html");
+                    "report.html", "timeseries.csv");
         }
     }
 

@@ -92,6 +92,22 @@ final class Charts {
         return svg(chart);
     }
 
+    /** The cumulative distribution of times to recover (leader lost until its successor's first commit). */
+    static String recoveryCdf(RunResult r) {
+        if (!(r.metrics().get("timeToRecoverSeconds") instanceof Metric.Samples s) || s.values().length == 0) {
+            return "";
+        }
+        double[] xs = s.values().clone();
+        Arrays.sort(xs);
+        XYSeries cdf = new XYSeries("leader losses");
+        for (int i = 0; i < xs.length; i++) {
+            cdf.add(xs[i], (i + 1) / (double) xs.length);
+        }
+        JFreeChart chart = ChartFactory.createXYStepChart("Time to recover, cumulative", "seconds", "share of leader losses",
+                new XYSeriesCollection(cdf));
+        return svg(chart);
+    }
+
     /** Client nodes ready and down over time, when there are clients. */
     static String nodes(RunResult r) {
         List<Telemetry.Entry> ready = r.telemetry().entries(NomadMetrics.NODES_READY);

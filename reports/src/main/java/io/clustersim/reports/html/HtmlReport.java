@@ -45,7 +45,15 @@ public final class HtmlReport {
                 : runs.size() + " replications from seed " + first.seed() + " (charts: the first)").append(", ")
                 .append(esc(Durations.format(first.simulatedNanos()))).append(" simulated, trace ").append(esc(first.traceHash()))
                 .append("</p>\n");
+        if (!scenario.warnings().isEmpty()) {
+            h.append("<h2>Against the reference architecture</h2>\n<ul>");
+            for (String w : scenario.warnings()) {
+                h.append("<li>").append(esc(w)).append("</li>");
+            }
+            h.append("</ul>\n");
+        }
         headline(h, runs);
+        places(h, first);
         faults(h, first);
         h.append("<h2>Leaders</h2>\n<ul>");
         for (String line : first.summary()) {
@@ -53,7 +61,8 @@ public final class HtmlReport {
         }
         h.append("</ul>\n");
         h.append("<h2>Charts</h2>\n");
-        for (String svg : List.of(Charts.availability(first), Charts.leaders(first), Charts.latencyCdf(first), Charts.nodes(first))) {
+        for (String svg : List.of(Charts.availability(first), Charts.leaders(first), Charts.recoveryCdf(first), Charts.latencyCdf(first),
+                Charts.nodes(first))) {
             if (!svg.isEmpty()) {
                 h.append("<figure>").append(svg).append("</figure>\n");
             }
@@ -87,6 +96,37 @@ public final class HtmlReport {
             h.append("</tr>\n");
         }
         h.append("</table>\n");
+    }
+
+    /** Each region's and each zone's availability in the first run. */
+    private static void places(StringBuilder h, RunResult r) {
+        if (!(r.metrics().get("regions") instanceof Metric.Group regions)) {
+            return;
+        }
+        h.append("<h2>By region and zone (first run)</h2>\n<table><tr><th>place</th><th>write</th><th>consistent read</th>")
+                .append("<th>stale read</th><th>leader changes</th></tr>\n");
+        for (Map.Entry<String, Metric> region : regions.members().entrySet()) {
+            if (!(region.getValue() instanceof Metric.Group rg)) {
+                continue;
+            }
+            row(h, region.getKey(), rg.members());
+            if (rg.members().get("zones") instanceof Metric.Group zones) {
+                for (Map.Entry<String, Metric> z : zones.members().entrySet()) {
+                    if (z.getValue() instanceof Metric.Group zg) {
+                        row(h, region.getKey() + " / " + z.getKey(), zg.members());
+                    }
+                }
+            }
+        }
+        h.append("</table>\n");
+    }
+
+    private static void row(StringBuilder h, String place, Map<String, Metric> m) {
+        h.append("<tr><td>").append(esc(place)).append("</td>");
+        for (String key : List.of("writeAvailability", "readAvailabilityConsistent", "readAvailabilityStale", "leaderChanges")) {
+            h.append("<td>").append(m.get(key) == null ? "" : num(Replicated.scalar(m.get(key)))).append("</td>");
+        }
+        h.append("</tr>\n");
     }
 
     private static void faults(StringBuilder h, RunResult r) {

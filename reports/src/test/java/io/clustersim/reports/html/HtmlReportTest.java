@@ -23,18 +23,24 @@ class HtmlReportTest {
         String html = HtmlReport.render(s, List.of(r));
 
         assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
-        // Availability, leaders, latency and client nodes: four inline SVG charts.
+        // Availability, leaders, time to recover, latency and client nodes: five inline SVG charts.
         Matcher svg = Pattern.compile("<svg").matcher(html);
         int charts = 0;
         while (svg.find()) {
             charts++;
         }
-        assertThat(charts).isEqualTo(4);
+        assertThat(charts).isEqualTo(5);
         // Offline: nothing is fetched (XML namespaces are names, not requests).
         assertThat(html).doesNotContain("<script").doesNotContain("src=\"http").doesNotContain("href=\"http")
                 .doesNotContain("<link ");
         assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
-        assertThat(html).contains("crash the zone of the leader").contains("writeAvailability").contains("leader of us-east");
+        assertThat(html).contains("crash the zone of the leader").contains("writeAvailability").contains("leader of us-east")
+                .contains("By region and zone").contains("us-east / us-east-1a");
+        String csv = io.clustersim.reports.csv.TimeseriesCsv.render(r);
+        assertThat(csv).startsWith("atSeconds,region,writeAvailability,leader,nodesReady,nodesDown\n");
+        // 35 minutes in 7-second steps; the leader's zone is lost at 20m and its clients marked down 5 minutes later.
+        assertThat(csv.split("\n")).hasSize(301);
+        assertThat(csv).contains("\n1498.000,us-east,").contains(",40,20\n");
     }
 
     @Test
