@@ -67,6 +67,14 @@ public final class HtmlReport {
                 h.append("<figure>").append(svg).append("</figure>\n");
             }
         }
+        if (!first.fired().isEmpty()) {
+            // The first fault, half a second before to two seconds after: the failure and what it set off.
+            long at = first.fired().get(0).atNanos();
+            String diagram = SequenceDiagram.svg(scenario.withSeed(first.seed()), Math.max(0, at - 500_000_000L), at + 2_000_000_000L);
+            if (!diagram.isEmpty()) {
+                h.append("<h2>Messages around the first fault (first run)</h2>\n<figure>").append(diagram).append("</figure>\n");
+            }
+        }
         h.append("<h2>Scenario</h2>\n<pre>").append(esc(ScenarioReader.describe(scenario))).append("</pre>\n");
         h.append("</body></html>\n");
         return h.toString();

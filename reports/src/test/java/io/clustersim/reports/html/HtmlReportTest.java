@@ -23,13 +23,15 @@ class HtmlReportTest {
         String html = HtmlReport.render(s, List.of(r));
 
         assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
-        // Availability, leaders, time to recover, latency and client nodes: five inline SVG charts.
+        // Availability, leaders, time to recover, latency and client nodes: five charts; and the message diagram.
         Matcher svg = Pattern.compile("<svg").matcher(html);
         int charts = 0;
         while (svg.find()) {
             charts++;
         }
-        assertThat(charts).isEqualTo(5);
+        assertThat(charts).isEqualTo(6);
+        assertThat(html).contains("Messages around the first fault").contains("marker-end=\"url(#arrow)\"")
+                .contains("299.500 s to 302.000 s");
         // Offline: nothing is fetched (XML namespaces are names, not requests).
         assertThat(html).doesNotContain("<script").doesNotContain("src=\"http").doesNotContain("href=\"http")
                 .doesNotContain("<link ");

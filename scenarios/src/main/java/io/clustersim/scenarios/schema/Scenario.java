@@ -87,6 +87,16 @@ public record Scenario(
                 workload, newFailures, source, warmupNanos, nomad, probes, warnings, expectations, replications);
     }
 
+    /**
+     * The same scenario cut short at {@code nanos}: up to then it runs exactly as the whole one does
+     * (nothing in a run depends on where it will end), e.g. to trace a window of it.
+     */
+    public Scenario withDuration(long nanos) {
+        return new Scenario(name, description, seed, nanos, topology, network, disk, raft, gossip, agentStartup, clients,
+                workload, failures, source, Math.min(warmupNanos, Math.max(0, nanos - 1)), nomad, probes, warnings, expectations,
+                replications);
+    }
+
     /** The same scenario run {@code n} times. */
     public Scenario withReplications(int n) {
         return new Scenario(name, description, seed, durationNanos, topology, network, disk, raft, gossip, agentStartup, clients,
