@@ -2,6 +2,7 @@ package io.clustersim.scenarios.check;
 
 import io.clustersim.faults.ScheduledFault;
 import io.clustersim.scenarios.run.InvariantViolated;
+import io.clustersim.scenarios.run.RunPool;
 import io.clustersim.scenarios.run.RunResult;
 import io.clustersim.scenarios.run.ScenarioRunner;
 import io.clustersim.scenarios.schema.Scenario;
@@ -13,9 +14,6 @@ import io.clustersim.testkit.property.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -74,44 +72,14 @@ public final class ScenarioCheck {
     }
 
     public Outcome run(Progress progress) {
-        boolean[] failed = new boolean[options.runs()];
-        int[] done = {0, 0};
-        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
-            Thread t = new Thread(r, "clustersim-check");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < options.runs(); i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    boolean bad = fails(Seeds.forTry(options.baseSeed(), index));
-                    synchronized (done) {
-                        failed[index] = bad;
-                        done[0]++;
-                        done[1] += bad ? 1 : 0;
-                        progress.runDone(done[0], done[1]);
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-        for (int i = 0; i < failed.length; i++) {
-            if (failed[i]) {
-                return new Outcome(options.runs(), done[1], java.util.OptionalInt.of(i));
-            }
-        }
-        return new Outcome(options.runs(), 0, java.util.OptionalInt.empty());
+        int[] failedSoFar = {0};
+        List<Boolean> failed = RunPool.map(options.runs(), options.threads(),
+                i -> fails(Seeds.forTry(options.baseSeed(), i)), (finished, bad) -> {
+                    failedSoFar[0] += bad ? 1 : 0;
+                    progress.runDone(finished, failedSoFar[0]);
+                });
+        int first = failed.indexOf(Boolean.TRUE);
+        return new Outcome(options.runs(), failedSoFar[0], first < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(first));
     }
 
     private boolean fails(long seed) {
