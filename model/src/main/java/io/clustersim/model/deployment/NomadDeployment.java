@@ -222,7 +222,7 @@ public final class NomadDeployment implements Deployment {
                 for (Topology.Datacenter dc : region.datacenters()) {
                     for (Topology.Zone zone : dc.zones()) {
                         Placement place = new Placement(region.name(), dc.name(), zone.name());
-                        String name = "probe-" + zone.name();
+                        String name = Probe.nameIn(zone.name());
                         ProbeRecorder recorder = new ProbeRecorder(world.telemetry(), place);
                         List<NodeId> order = Probe.serverOrder(place, servers, serverPlaces);
                         world.addNode(name, place, DiskConfig.instant(), () -> new Probe(name, place, order, spec.probes(),

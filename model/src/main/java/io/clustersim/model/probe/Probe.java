@@ -115,6 +115,18 @@ public final class Probe implements Process {
         }
     }
 
+    /** The name of the probe in {@code zone}. */
+    public static String nameIn(String zone) {
+        return NAME_PREFIX + zone;
+    }
+
+    /** The zone whose probe {@code node} is, if it is one. */
+    public static java.util.Optional<String> zoneOf(String node) {
+        return node.startsWith(NAME_PREFIX) ? java.util.Optional.of(node.substring(NAME_PREFIX.length())) : java.util.Optional.empty();
+    }
+
+    private static final String NAME_PREFIX = "probe-";
+
     /** The probe's servers, its own zone's first. */
     public static List<NodeId> serverOrder(Placement probe, List<NodeId> regionServers, List<Placement> placements) {
         List<NodeId> own = new ArrayList<>();

@@ -28,27 +28,27 @@ public final class Results {
     }
 
     public double writeAvailability() {
-        return value("writeAvailability");
+        return result.value("writeAvailability");
     }
 
     public double consistentReadAvailability() {
-        return value("readAvailabilityConsistent");
+        return result.value("readAvailabilityConsistent");
     }
 
     public long leaderChanges() {
-        return count("leaderChanges");
+        return result.count("leaderChanges");
     }
 
     public long committedWritesLost() {
-        return count("committedWritesLost");
+        return result.count("committedWritesLost");
     }
 
     public long nodesFalselyMarkedDown() {
-        return count("nodesFalselyMarkedDown");
+        return result.count("nodesFalselyMarkedDown");
     }
 
     public long allocationsLost() {
-        return count("allocationsLost");
+        return result.count("allocationsLost");
     }
 
     /** Leader crash (or loss) until the first commit of its successor, each time, in seconds. */
@@ -77,13 +77,5 @@ public final class Results {
     /** The underlying result, with the telemetry for time series. */
     public RunResult raw() {
         return result;
-    }
-
-    private long count(String key) {
-        return result.metrics().get(key) instanceof Metric.Count c ? c.value() : 0;
-    }
-
-    private double value(String key) {
-        return result.metrics().get(key) instanceof Metric.Value v ? v.value() : Double.NaN;
     }
 }

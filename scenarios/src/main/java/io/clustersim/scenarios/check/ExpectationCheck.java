@@ -5,7 +5,7 @@ import io.clustersim.faults.Fired;
 import io.clustersim.kernel.telemetry.Telemetry;
 import io.clustersim.kernel.time.Durations;
 import io.clustersim.model.metrics.NomadMetrics;
-import io.clustersim.scenarios.run.Metric;
+import io.clustersim.model.probe.Probe;
 import io.clustersim.scenarios.run.ProbeAvailability;
 import io.clustersim.scenarios.run.RunResult;
 import io.clustersim.scenarios.schema.Expectations;
@@ -28,18 +28,18 @@ public final class ExpectationCheck {
     public static List<String> broken(Scenario scenario, RunResult r) {
         Expectations e = scenario.expectations();
         List<String> out = new ArrayList<>();
-        long lost = count(r, "committedWritesLost");
+        long lost = r.count("committedWritesLost");
         if (lost > 0) {
             out.add(lost + " committed write(s) lost");
         }
-        if (e.maxLeaderChanges() >= 0 && count(r, "leaderChanges") > e.maxLeaderChanges()) {
-            out.add("expected at most " + e.maxLeaderChanges() + " leader changes, saw " + count(r, "leaderChanges"));
+        if (e.maxLeaderChanges() >= 0 && r.count("leaderChanges") > e.maxLeaderChanges()) {
+            out.add("expected at most " + e.maxLeaderChanges() + " leader changes, saw " + r.count("leaderChanges"));
         }
-        if (e.noNodeFalselyMarkedDown() && count(r, "nodesFalselyMarkedDown") > 0) {
-            out.add("expected no node falsely marked down, saw " + count(r, "nodesFalselyMarkedDown"));
+        if (e.noNodeFalselyMarkedDown() && r.count("nodesFalselyMarkedDown") > 0) {
+            out.add("expected no node falsely marked down, saw " + r.count("nodesFalselyMarkedDown"));
         }
         if (e.minWriteAvailability() > 0) {
-            double a = value(r, "writeAvailability");
+            double a = r.value("writeAvailability");
             if (!(a >= e.minWriteAvailability())) {
                 out.add(String.format(Locale.ROOT, "expected write availability of at least %.4f, measured %.4f",
                         e.minWriteAvailability(), a));
@@ -113,23 +113,12 @@ public final class ExpectationCheck {
             long end = f.source().durationNanos() > 0 ? f.atNanos() + f.source().durationNanos() : Long.MAX_VALUE;
             if (f.atNanos() < to && from < end) {
                 for (String n : f.nodes()) {
-                    if (n.startsWith(PROBE_PREFIX)) {
-                        zones.add(n.substring(PROBE_PREFIX.length()));
-                    }
+                    Probe.zoneOf(n).ifPresent(zones::add);
                 }
             }
         }
         return zones;
     }
 
-    /** How the deployment names a zone's probe ({@code probe-<zone>}). */
-    private static final String PROBE_PREFIX = "probe-";
 
-    private static long count(RunResult r, String key) {
-        return r.metrics().get(key) instanceof Metric.Count c ? c.value() : 0;
-    }
-
-    private static double value(RunResult r, String key) {
-        return r.metrics().get(key) instanceof Metric.Value v ? v.value() : Double.NaN;
-    }
 }

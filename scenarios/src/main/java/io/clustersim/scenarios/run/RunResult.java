@@ -33,4 +33,14 @@ public record RunResult(
             Map<String, Metric> metrics) {
         this(scenario, seed, simulatedNanos, events, traceHash, metrics, java.util.List.of(), null, java.util.List.of());
     }
+
+    /** A count of the report by name; 0 when the run has none. */
+    public long count(String key) {
+        return metrics.get(key) instanceof Metric.Count c ? c.value() : 0;
+    }
+
+    /** A value of the report by name; NaN when the run has none. */
+    public double value(String key) {
+        return metrics.get(key) instanceof Metric.Value v ? v.value() : Double.NaN;
+    }
 }

@@ -177,7 +177,7 @@ final class TelemetryReport {
         }
     }
 
-    private static Metric combine(MetricName name, List<Telemetry.Entry> entries, long from, long to) {
+    static Metric combine(MetricName name, List<Telemetry.Entry> entries, long from, long to) {
         switch (name.kind()) {
             case COUNTER -> {
                 long sum = 0;
