@@ -6,6 +6,7 @@ import io.clustersim.kernel.time.Durations;
 import io.clustersim.reports.json.AtomicFiles;
 import io.clustersim.reports.stats.Interval;
 import io.clustersim.reports.stats.Replicated;
+import io.clustersim.reports.text.Figures;
 import io.clustersim.scenarios.run.Metric;
 import io.clustersim.scenarios.run.RunResult;
 import io.clustersim.scenarios.schema.Scenario;
@@ -13,7 +14,6 @@ import io.clustersim.scenarios.schema.ScenarioReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -96,10 +96,10 @@ public final class HtmlReport {
                 continue;
             }
             Interval i = s.interval();
-            h.append("<tr><td>").append(key).append("</td><td>").append(num(i.mean())).append("</td>");
+            h.append("<tr><td>").append(key).append("</td><td>").append(Figures.plain(i.mean())).append("</td>");
             if (runs.size() > 1) {
-                h.append("<td>").append(num(i.low())).append(" to ").append(num(i.high())).append("</td><td>").append(num(i.min()))
-                        .append("</td><td>").append(num(i.max())).append("</td>");
+                h.append("<td>").append(Figures.plain(i.low())).append(" to ").append(Figures.plain(i.high())).append("</td><td>").append(Figures.plain(i.min()))
+                        .append("</td><td>").append(Figures.plain(i.max())).append("</td>");
             }
             h.append("</tr>\n");
         }
@@ -132,7 +132,7 @@ public final class HtmlReport {
     private static void row(StringBuilder h, String place, Map<String, Metric> m) {
         h.append("<tr><td>").append(esc(place)).append("</td>");
         for (String key : List.of("writeAvailability", "readAvailabilityConsistent", "readAvailabilityStale", "leaderChanges")) {
-            h.append("<td>").append(m.get(key) == null ? "" : num(Replicated.scalar(m.get(key)))).append("</td>");
+            h.append("<td>").append(m.get(key) == null ? "" : Figures.plain(Replicated.scalar(m.get(key)))).append("</td>");
         }
         h.append("</tr>\n");
     }
@@ -153,7 +153,7 @@ public final class HtmlReport {
             String key = "at " + Durations.format(f.atNanos()) + ": " + FailureInjector.describe(f.source().fault())
                     + (f.source().durationNanos() > 0 ? " for " + Durations.format(f.source().durationNanos()) : "");
             String availability = windows.get(key) instanceof Metric.Group w && w.members().get("writeAvailability") instanceof Metric.Value v
-                    ? num(v.value()) : "";
+                    ? Figures.plain(v.value()) : "";
             h.append("<tr><td>").append(esc(Durations.format(f.atNanos()))).append("</td><td>")
                     .append(f.source().durationNanos() > 0 ? esc(Durations.format(f.source().durationNanos())) : "")
                     .append("</td><td>").append(esc(FailureInjector.describe(f.source().fault()))).append("</td><td>")
@@ -164,15 +164,8 @@ public final class HtmlReport {
         h.append("</table>\n");
     }
 
-    private static String num(double v) {
-        if (Double.isNaN(v)) {
-            return "n/a";
-        }
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4f", v);
-    }
-
     /** HTML-escapes text from the scenario (names, descriptions) and from the run. */
-    static String esc(String s) {
+    public static String esc(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {
             switch (c) {

@@ -44,26 +44,27 @@ public final class ReplicationsJson {
             o.put("traceHash", r.traceHash());
         }
         ObjectNode metrics = root.putObject("metrics");
-        for (Map.Entry<String, Replicated.Across> e : Replicated.of(runs).entrySet()) {
+        Map<String, Replicated.Across> across = Replicated.of(runs);
+        for (Map.Entry<String, Replicated.Across> e : across.entrySet()) {
             if (e.getValue() instanceof Replicated.Across.Scalar s) {
                 ObjectNode m = metrics.putObject(e.getKey());
                 Interval i = s.interval();
                 m.put("n", i.n());
-                put(m, "mean", i.mean());
-                put(m, "ci95Low", i.low());
-                put(m, "ci95High", i.high());
-                put(m, "stddev", i.stddev());
-                put(m, "min", i.min());
-                put(m, "max", i.max());
+                ReportJson.put(m, "mean", i.mean());
+                ReportJson.put(m, "ci95Low", i.low());
+                ReportJson.put(m, "ci95High", i.high());
+                ReportJson.put(m, "stddev", i.stddev());
+                ReportJson.put(m, "min", i.min());
+                ReportJson.put(m, "max", i.max());
                 if (e.getKey().endsWith("Availability") && i.n() > 0) {
-                    put(m, "nines", Interval.nines(i.mean()));
-                    put(m, "downtimeMinutesPerMonth", Interval.downtimeMinutesPerMonth(i.mean()));
+                    ReportJson.put(m, "nines", Interval.nines(i.mean()));
+                    ReportJson.put(m, "downtimeMinutesPerMonth", Interval.downtimeMinutesPerMonth(i.mean()));
                 }
             } else {
                 metrics.set(e.getKey(), ReportJson.summary(((Replicated.Across.Pooled) e.getValue()).summary()));
             }
         }
-        if (analytic.isPresent() && Replicated.of(runs).get("writeAvailability") instanceof Replicated.Across.Scalar w) {
+        if (analytic.isPresent() && across.get("writeAvailability") instanceof Replicated.Across.Scalar w) {
             ObjectNode c = root.putObject("crossCheck");
             c.put("analyticWriteAvailability", analytic.get());
             c.put("method", "k-of-n servers up, each MTTF/(MTTF+MTTR), independent; no elections or timeouts");
@@ -85,13 +86,5 @@ public final class ReplicationsJson {
             throw new IOException(e);
         }
         return target;
-    }
-
-    private static void put(ObjectNode n, String key, double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            n.putNull(key);
-        } else {
-            n.put(key, v);
-        }
     }
 }

@@ -72,8 +72,9 @@ public final class ReportJson {
         return n;
     }
 
-    private static void put(ObjectNode n, String key, double v) {
-        if (Double.isNaN(v)) {
+    /** A figure, or null where there is none: NaN and infinities are not JSON numbers. */
+    static void put(ObjectNode n, String key, double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
             n.putNull(key);
         } else {
             n.put(key, v);

@@ -3,6 +3,7 @@ package io.clustersim.reports.markdown;
 import io.clustersim.reports.json.AtomicFiles;
 import io.clustersim.reports.stats.Interval;
 import io.clustersim.reports.stats.Replicated;
+import io.clustersim.reports.text.Figures;
 import io.clustersim.scenarios.run.RunResult;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,10 +37,10 @@ public final class SummaryMarkdown {
             }
             Interval i = s.interval();
             if (runs.size() == 1) {
-                sb.append("| ").append(key).append(" | ").append(number(i.mean())).append(" |\n");
+                sb.append("| ").append(key).append(" | ").append(Figures.plain(i.mean())).append(" |\n");
             } else {
-                sb.append("| ").append(key).append(" | ").append(number(i.mean())).append(" | ").append(number(i.low())).append(" to ")
-                        .append(number(i.high())).append(" | ").append(number(i.min())).append(" | ").append(number(i.max()))
+                sb.append("| ").append(key).append(" | ").append(Figures.plain(i.mean())).append(" | ").append(Figures.plain(i.low())).append(" to ")
+                        .append(Figures.plain(i.high())).append(" | ").append(Figures.plain(i.min())).append(" | ").append(Figures.plain(i.max()))
                         .append(" |\n");
             }
         }
@@ -52,15 +53,8 @@ public final class SummaryMarkdown {
         return target;
     }
 
-    private static String number(double v) {
-        if (Double.isNaN(v)) {
-            return "n/a";
-        }
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4f", v);
-    }
-
     /** Scenario names are plain already; this keeps a table cell a cell whatever they hold. */
-    private static String escape(String s) {
+    public static String escape(String s) {
         return s.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

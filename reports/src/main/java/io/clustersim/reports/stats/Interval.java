@@ -1,10 +1,14 @@
 package io.clustersim.reports.stats;
 
+import org.apache.commons.statistics.descriptive.Max;
+import org.apache.commons.statistics.descriptive.Mean;
+import org.apache.commons.statistics.descriptive.Min;
+import org.apache.commons.statistics.descriptive.Variance;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * A metric across replications: the mean with its 95% confidence interval (Student's t with
- * n - 1 degrees of freedom, from Commons Statistics), the sample standard deviation and the range.
+ * n - 1 degrees of freedom), the sample standard deviation and the range, all from Commons Statistics.
  * With one replication the interval is undefined (NaN): one run is an anecdote.
  */
 public record Interval(int n, double mean, double low, double high, double stddev, double min, double max) {
@@ -14,23 +18,13 @@ public record Interval(int n, double mean, double low, double high, double stdde
         if (n == 0) {
             return new Interval(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
-        double sum = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : values) {
-            sum += v;
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
-        double mean = sum / n;
+        double mean = Mean.of(values).getAsDouble();
+        double min = Min.of(values).getAsDouble();
+        double max = Max.of(values).getAsDouble();
         if (n == 1) {
             return new Interval(1, mean, Double.NaN, Double.NaN, Double.NaN, min, max);
         }
-        double squares = 0;
-        for (double v : values) {
-            squares += (v - mean) * (v - mean);
-        }
-        double sd = Math.sqrt(squares / (n - 1));
+        double sd = Math.sqrt(Variance.of(values).getAsDouble());
         double half = TDistribution.of(n - 1).inverseCumulativeProbability(0.975) * sd / Math.sqrt(n);
         return new Interval(n, mean, mean - half, mean + half, sd, min, max);
     }

@@ -9,6 +9,7 @@ import io.clustersim.scenarios.schema.Scenario;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.commons.statistics.distribution.BinomialDistribution;
 
 /**
  * The analytic cross-check beside a measured availability: the steady-state availability of the
@@ -23,19 +24,7 @@ public final class QuorumAvailability {
 
     /** The chance that at least {@code k} of {@code n} independent parts, each up with {@code a}, are up. */
     public static double atLeast(int k, int n, double a) {
-        double sum = 0;
-        for (int i = k; i <= n; i++) {
-            sum += binomial(n, i) * Math.pow(a, i) * Math.pow(1 - a, n - i);
-        }
-        return sum;
-    }
-
-    private static double binomial(int n, int k) {
-        double c = 1;
-        for (int i = 1; i <= k; i++) {
-            c = c * (n - k + i) / i;
-        }
-        return c;
+        return BinomialDistribution.of(n, a).survivalProbability(k - 1);
     }
 
     /**

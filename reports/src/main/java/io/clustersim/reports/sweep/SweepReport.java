@@ -5,17 +5,21 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clustersim.reports.csv.RunsCsv;
+import io.clustersim.reports.html.HtmlReport;
 import io.clustersim.reports.json.AtomicFiles;
 import io.clustersim.reports.json.ReplicationsJson;
+import io.clustersim.reports.markdown.SummaryMarkdown;
 import io.clustersim.reports.stats.Interval;
 import io.clustersim.reports.stats.Replicated;
+import io.clustersim.reports.text.Figures;
 import io.clustersim.scenarios.run.RunResult;
 import java.awt.Color;
 import java.awt.Rectangle;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
@@ -67,26 +71,39 @@ public final class SweepReport {
         return markdown(scenario, variants);
     }
 
+    /** One table row: the variant and each compared metric across its runs (null where it has none). */
+    private record Row(String label, List<Interval> figures) {}
+
+    private static List<Row> rows(List<Variant> variants) {
+        List<Row> rows = new ArrayList<>();
+        for (Variant v : variants) {
+            Map<String, Replicated.Across> across = Replicated.of(v.runs());
+            List<Interval> figures = new ArrayList<>();
+            for (String m : COMPARED) {
+                figures.add(across.get(m) instanceof Replicated.Across.Scalar s && s.interval().n() > 0 ? s.interval() : null);
+            }
+            rows.add(new Row(v.label(), figures));
+        }
+        return rows;
+    }
+
+    /** A figure with its interval when there are replications. */
+    private static String cell(Interval i) {
+        if (i == null) {
+            return "";
+        }
+        return Figures.plain(i.mean()) + (i.n() > 1 ? " [" + Figures.plain(i.low()) + ", " + Figures.plain(i.high()) + "]" : "");
+    }
+
     static String markdown(String scenario, List<Variant> variants) {
-        StringBuilder sb = new StringBuilder("### ClusterSim sweep: ").append(scenario.replace("|", "\\|")).append("\n\n| variant |");
+        StringBuilder sb = new StringBuilder("### ClusterSim sweep: ").append(SummaryMarkdown.escape(scenario)).append("\n\n| variant |");
         COMPARED.forEach(m -> sb.append(' ').append(m).append(" |"));
         sb.append("\n|---|");
         COMPARED.forEach(m -> sb.append("---|"));
         sb.append('\n');
-        for (Variant v : variants) {
-            sb.append("| ").append(v.label().replace("|", "\\|")).append(" |");
-            var across = Replicated.of(v.runs());
-            for (String m : COMPARED) {
-                sb.append(' ');
-                if (across.get(m) instanceof Replicated.Across.Scalar s && s.interval().n() > 0) {
-                    Interval i = s.interval();
-                    sb.append(num(i.mean()));
-                    if (i.n() > 1) {
-                        sb.append(" [").append(num(i.low())).append(", ").append(num(i.high())).append(']');
-                    }
-                }
-                sb.append(" |");
-            }
+        for (Row r : rows(variants)) {
+            sb.append("| ").append(SummaryMarkdown.escape(r.label())).append(" |");
+            r.figures().forEach(i -> sb.append(' ').append(cell(i)).append(" |"));
             sb.append('\n');
         }
         return sb.toString();
@@ -94,36 +111,31 @@ public final class SweepReport {
 
     static String html(String scenario, List<Variant> variants) {
         System.setProperty("java.awt.headless", "true");
+        List<Row> rows = rows(variants);
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>ClusterSim sweep: ")
-                .append(esc(scenario)).append("</title><style>body{font-family:system-ui,sans-serif;margin:2em;max-width:960px}")
+                .append(HtmlReport.esc(scenario)).append("</title><style>body{font-family:system-ui,sans-serif;margin:2em;max-width:960px}")
                 .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px}svg{max-width:100%;height:auto}")
-                .append("</style></head><body>\n<h1>Sweep: ").append(esc(scenario)).append("</h1>\n<table><tr><th>variant</th>");
+                .append("</style></head><body>\n<h1>Sweep: ").append(HtmlReport.esc(scenario)).append("</h1>\n<table><tr><th>variant</th>");
         COMPARED.forEach(m -> h.append("<th>").append(m).append("</th>"));
         h.append("</tr>\n");
-        for (String line : markdown(scenario, variants).split("\n")) {
-            if (line.startsWith("| ") && !line.startsWith("| variant")) {
-                h.append("<tr>");
-                String[] cells = line.substring(2, line.length() - 2).split(" \\| ", -1);
-                for (String c : cells) {
-                    h.append("<td>").append(esc(c.trim())).append("</td>");
-                }
-                h.append("</tr>\n");
-            }
+        for (Row r : rows) {
+            h.append("<tr><td>").append(HtmlReport.esc(r.label())).append("</td>");
+            r.figures().forEach(i -> h.append("<td>").append(cell(i)).append("</td>"));
+            h.append("</tr>\n");
         }
         h.append("</table>\n");
-        for (String metric : COMPARED) {
+        for (int m = 0; m < COMPARED.size(); m++) {
             DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
-            boolean any = false;
-            for (Variant v : variants) {
-                if (Replicated.of(v.runs()).get(metric) instanceof Replicated.Across.Scalar s && s.interval().n() > 0) {
-                    Interval i = s.interval();
-                    data.add(i.mean(), i.n() > 1 ? (i.high() - i.low()) / 2 : 0, metric, v.label());
-                    any = true;
+            for (Row r : rows) {
+                Interval i = r.figures().get(m);
+                if (i != null) {
+                    data.add(i.mean(), i.n() > 1 ? (i.high() - i.low()) / 2 : 0, COMPARED.get(m), r.label());
                 }
             }
-            if (!any) {
+            if (data.getColumnCount() == 0) {
                 continue;
             }
+            String metric = COMPARED.get(m);
             JFreeChart chart = ChartFactory.createLineChart(metric + " by variant (mean, 95% interval)", "variant", metric, data);
             CategoryPlot plot = chart.getCategoryPlot();
             plot.setRenderer(new StatisticalLineAndShapeRenderer(true, true));
@@ -139,13 +151,5 @@ public final class SweepReport {
 
     private static String csvCell(String s) {
         return "\"" + s.replace("\"", "\"\"") + "\"";
-    }
-
-    private static String num(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4f", v);
-    }
-
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }
