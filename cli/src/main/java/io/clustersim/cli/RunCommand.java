@@ -8,6 +8,7 @@ import io.clustersim.reports.json.ReplicationsJson;
 import io.clustersim.reports.json.ReportJson;
 import io.clustersim.reports.json.RunInfoJson;
 import io.clustersim.reports.markdown.SummaryMarkdown;
+import io.clustersim.reports.stats.QuorumAvailability;
 import io.clustersim.reports.text.TextSummary;
 import io.clustersim.scenarios.run.InvariantViolated;
 import io.clustersim.scenarios.run.Replications;
@@ -23,6 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -69,32 +73,24 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        Scenario scenario = load();
-        if (seed != null) {
-            scenario = scenario.withSeed(seed);
-        }
-        if (replications != null) {
-            if (replications < 1 || replications > ScenarioReader.MAX_REPLICATIONS) {
-                spec.commandLine().getErr().println("error: --replications must be between 1 and " + ScenarioReader.MAX_REPLICATIONS);
-                return ExitCodes.BAD_INPUT;
-            }
-            scenario = scenario.withReplications(replications);
+        List<ScenarioReader.Variant> variants = load();
+        if (replications != null && (replications < 1 || replications > ScenarioReader.MAX_REPLICATIONS)) {
+            spec.commandLine().getErr().println("error: --replications must be between 1 and " + ScenarioReader.MAX_REPLICATIONS);
+            return ExitCodes.BAD_INPUT;
         }
         if (threads != null && threads < 1) {
             spec.commandLine().getErr().println("error: --threads must be at least 1");
             return ExitCodes.BAD_INPUT;
         }
+        Scenario scenario = overridden(variants.get(0).scenario());
         Path dir = out != null ? out : Path.of("out", scenario.name());
         String unusable = OutputDirectory.problem(dir);
         if (unusable != null) {
             spec.commandLine().getErr().println("error: " + unusable);
             return ExitCodes.BAD_INPUT;
         }
-        if (fallbackResource == null || Files.exists(scenarioFile)) {
-            java.util.List<ScenarioReader.Variant> variants = new ScenarioReader().readVariants(scenarioFile);
-            if (variants.size() > 1) {
-                return sweep(variants, dir, stdout);
-            }
+        if (variants.size() > 1) {
+            return sweep(variants, dir, stdout);
         }
         stdout.println(ScenarioReader.describe(scenario));
         if (scenario.replications() > 1) {
@@ -121,40 +117,62 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.SAFETY_VIOLATION;
         }
         long wall = System.nanoTime() - wallStart;
-        try {
-            java.util.Optional<Double> analytic = io.clustersim.reports.stats.QuorumAvailability.of(scenario);
-            Path report = ReportJson.write(result, analytic, dir);
-            RunInfoJson.write(result, startedAt, wall, dir);
-            RunsCsv.write(java.util.List.of(result), dir);
-            SummaryMarkdown.write(java.util.List.of(result), dir);
-            HtmlReport.write(scenario, java.util.List.of(result), dir);
-            io.clustersim.reports.csv.TimeseriesCsv.write(result, dir);
-            stdout.println();
-            stdout.print(TextSummary.render(result));
-            analytic.ifPresent(a -> stdout.printf(java.util.Locale.ROOT,
-                    "cross-check: analytic k-of-n write availability %.6f (no elections, timeouts or removals)%n", a));
-            stdout.println("report: " + report);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
-        }
+        Optional<Double> analytic = QuorumAvailability.of(scenario);
+        Path report = writeOutputs(scenario, List.of(result), 1, startedAt, wall, dir, analytic);
+        stdout.println();
+        stdout.print(TextSummary.render(result));
+        printCrossCheck(analytic, stdout);
+        stdout.println("report: " + report);
         return ExitCodes.OK;
     }
 
+    /** The scenario with the command line's --seed and --replications, where given. */
+    private Scenario overridden(Scenario s) {
+        if (seed != null) {
+            s = s.withSeed(seed);
+        }
+        return replications != null ? s.withReplications(replications) : s;
+    }
+
+    /**
+     * Every output of one run or of its replications: report.json (a run's, or across runs),
+     * run-info.json, runs.csv, summary.md, report.html and timeseries.csv (of the first run).
+     */
+    private static Path writeOutputs(Scenario scenario, List<RunResult> runs, int threads, String startedAt, long wall, Path dir,
+            Optional<Double> analytic) {
+        try {
+            Path report;
+            if (runs.size() == 1) {
+                report = ReportJson.write(runs.get(0), analytic, dir);
+                RunInfoJson.write(runs.get(0), startedAt, wall, dir);
+            } else {
+                report = ReplicationsJson.write(runs, analytic, dir);
+                RunInfoJson.write(runs, threads, startedAt, wall, dir);
+            }
+            RunsCsv.write(runs, dir);
+            SummaryMarkdown.write(runs, dir);
+            HtmlReport.write(scenario, runs, dir);
+            io.clustersim.reports.csv.TimeseriesCsv.write(runs.get(0), dir);
+            return report;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void printCrossCheck(Optional<Double> analytic, PrintWriter stdout) {
+        analytic.ifPresent(a -> stdout.printf(java.util.Locale.ROOT,
+                "cross-check: analytic k-of-n write availability %.6f (no elections, timeouts or removals)%n", a));
+    }
+
     /** Every variant of a sweep, each with its replications, and the sweep's report. */
-    private int sweep(java.util.List<ScenarioReader.Variant> variants, Path dir, PrintWriter stdout) {
+    private int sweep(List<ScenarioReader.Variant> variants, Path dir, PrintWriter stdout) {
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        java.util.List<io.clustersim.reports.sweep.SweepReport.Variant> done = new java.util.ArrayList<>();
+        List<io.clustersim.reports.sweep.SweepReport.Variant> done = new ArrayList<>();
         long wallStart = System.nanoTime();
         stdout.println("sweep of " + variants.size() + " variants of " + variants.get(0).scenario().name());
         stdout.flush();
         for (ScenarioReader.Variant v : variants) {
-            Scenario s = v.scenario();
-            if (seed != null) {
-                s = s.withSeed(seed);
-            }
-            if (replications != null) {
-                s = s.withReplications(replications);
-            }
+            Scenario s = overridden(v.scenario());
             try {
                 done.add(new io.clustersim.reports.sweep.SweepReport.Variant(v.label(), Replications.run(s, n, (d, t) -> {})));
             } catch (InvariantViolated violation) {
@@ -186,7 +204,7 @@ final class RunCommand implements Callable<Integer> {
         stdout.flush();
         String startedAt = Instant.now().toString();
         long wallStart = System.nanoTime();
-        java.util.List<RunResult> runs;
+        List<RunResult> runs;
         try (TerminalProgress progress = TerminalProgress.of("replications", scenario.replications(), noProgress)) {
             runs = Replications.run(scenario, n, (done, total) -> progress.step(done, ""));
         } catch (InvariantViolated v) {
@@ -194,38 +212,29 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.SAFETY_VIOLATION;
         }
         long wall = System.nanoTime() - wallStart;
-        try {
-            java.util.Optional<Double> analytic = io.clustersim.reports.stats.QuorumAvailability.of(scenario);
-            Path report = ReplicationsJson.write(runs, analytic, dir);
-            RunInfoJson.write(runs, n, startedAt, wall, dir);
-            RunsCsv.write(runs, dir);
-            SummaryMarkdown.write(runs, dir);
-            HtmlReport.write(scenario, runs, dir);
-            io.clustersim.reports.csv.TimeseriesCsv.write(runs.get(0), dir);
-            stdout.println();
-            stdout.print(SummaryMarkdown.render(runs));
-            analytic.ifPresent(a -> stdout.printf(java.util.Locale.ROOT,
-                    "cross-check: analytic k-of-n write availability %.6f (no elections, timeouts or removals)%n", a));
-            stdout.printf(java.util.Locale.ROOT, "%d replications in %.1f s%n", runs.size(), wall / 1e9);
-            stdout.println("report: " + report + " (also report.html, runs.csv, timeseries.csv, summary.md)");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
-        }
+        Optional<Double> analytic = QuorumAvailability.of(scenario);
+        Path report = writeOutputs(scenario, runs, n, startedAt, wall, dir, analytic);
+        stdout.println();
+        stdout.print(SummaryMarkdown.render(runs));
+        printCrossCheck(analytic, stdout);
+        stdout.printf(java.util.Locale.ROOT, "%d replications in %.1f s%n", runs.size(), wall / 1e9);
+        stdout.println("report: " + report + " (also report.html, runs.csv, timeseries.csv, summary.md)");
         return ExitCodes.OK;
     }
 
-    private Scenario load() {
+    /** The file's scenario, or its sweep's variants; read once. */
+    private List<ScenarioReader.Variant> load() {
         if (fallbackResource != null && !Files.exists(scenarioFile)) {
             try (var in = RunCommand.class.getResourceAsStream(fallbackResource)) {
                 if (in != null) {
-                    return new ScenarioReader().read(scenarioFile.getFileName().toString(),
-                            new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    return List.of(new ScenarioReader.Variant("", new ScenarioReader().read(scenarioFile.getFileName().toString(),
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8))));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return new ScenarioReader().read(scenarioFile);
+        return new ScenarioReader().readVariants(scenarioFile);
     }
 
     /** One line on the terminal, rewritten in place: simulated time, share done, events, time left. */

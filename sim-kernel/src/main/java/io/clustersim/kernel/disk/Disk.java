@@ -48,15 +48,14 @@ public final class Disk {
         public static final Slowdown NONE = new Slowdown(1, 0, 0);
     }
 
+    /** A write issued and not yet durable. */
     private static final class Pending {
-        final long bytes;
         final Runnable durable;
         final NodeEvent callback;
         final long completion;
         boolean done;
 
-        Pending(long bytes, Runnable durable, NodeEvent callback, long completion) {
-            this.bytes = bytes;
+        Pending(Runnable durable, NodeEvent callback, long completion) {
             this.durable = durable;
             this.callback = callback;
             this.completion = completion;
@@ -110,7 +109,7 @@ public final class Disk {
         writes++;
         bytesWritten += bytes;
         queueNanosTotal += issue - now;
-        Pending p = new Pending(bytes, durable, onSynced == null ? null : owner.callback(onSynced), completion);
+        Pending p = new Pending(durable, onSynced == null ? null : owner.callback(onSynced), completion);
         pending.addLast(p);
         owner.world().simulation().scheduleAt(completion, () -> completeThrough(p));
     }
