@@ -4,6 +4,7 @@ import io.clustersim.kernel.time.Durations;
 import io.clustersim.kernel.trace.JsonLinesTraceSink;
 import io.clustersim.reports.csv.RunsCsv;
 import io.clustersim.reports.html.HtmlReport;
+import io.clustersim.reports.journal.RunJournal;
 import io.clustersim.reports.json.ReplicationsJson;
 import io.clustersim.reports.json.ReportJson;
 import io.clustersim.reports.json.RunInfoJson;
@@ -64,6 +65,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "T", description = "Replications run at once (default: the number of cores); the report does not depend on it.")
     Integer threads;
+
+    @Option(names = "--fresh", description = "Run every replication again, even those an interrupted run of the same scenario left in DIR/"
+            + RunJournal.FILE + ".")
+    boolean fresh;
 
     /** Runs estimated to take longer than this show their progress. */
     private static final double PROGRESS_AFTER_SECONDS = 15;
@@ -171,21 +176,21 @@ final class RunCommand implements Callable<Integer> {
         long wallStart = System.nanoTime();
         stdout.println("sweep of " + variants.size() + " variants of " + variants.get(0).scenario().name());
         stdout.flush();
-        for (ScenarioReader.Variant v : variants) {
-            Scenario s = overridden(v.scenario());
-            try {
-                done.add(new io.clustersim.reports.sweep.SweepReport.Variant(v.label(), Replications.run(s, n, (d, t) -> {})));
-            } catch (InvariantViolated violation) {
-                ViolationReport.print(spec.commandLine().getErr(), violation, scenarioFile);
-                return ExitCodes.SAFETY_VIOLATION;
+        try (RunJournal journal = openJournal(dir, stdout)) {
+            for (ScenarioReader.Variant v : variants) {
+                Scenario s = overridden(v.scenario());
+                done.add(new io.clustersim.reports.sweep.SweepReport.Variant(v.label(), Replications.run(s, n,
+                        seed -> journal.finished(v.label(), seed), r -> journal.append(v.label(), r), (d, t) -> {})));
+                if (!noProgress) {
+                    spec.commandLine().getErr().println("  done: " + v.label());
+                    spec.commandLine().getErr().flush();
+                }
             }
-            if (!noProgress) {
-                spec.commandLine().getErr().println("  done: " + v.label());
-                spec.commandLine().getErr().flush();
-            }
-        }
-        try {
             io.clustersim.reports.sweep.SweepReport.write(variants.get(0).scenario().name(), done, dir);
+            journal.delete();
+        } catch (InvariantViolated violation) {
+            ViolationReport.print(spec.commandLine().getErr(), violation, scenarioFile);
+            return ExitCodes.SAFETY_VIOLATION;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
         }
@@ -205,21 +210,67 @@ final class RunCommand implements Callable<Integer> {
         String startedAt = Instant.now().toString();
         long wallStart = System.nanoTime();
         List<RunResult> runs;
-        try (TerminalProgress progress = TerminalProgress.of("replications", scenario.replications(), noProgress)) {
-            runs = Replications.run(scenario, n, (done, total) -> progress.step(done, ""));
+        try (RunJournal journal = openJournal(dir, stdout);
+                TerminalProgress progress = TerminalProgress.of("replications", scenario.replications(), noProgress)) {
+            runs = new ArrayList<>(Replications.run(scenario, n, seed -> journal.finished("", seed), r -> journal.append("", r),
+                    (done, total) -> progress.step(done, "")));
+            if (runs.get(0).telemetry() == null) {
+                // The charts are drawn from the first run; a journalled one kept no telemetry, so run it again.
+                runs.set(0, new ScenarioRunner().run(scenario, null));
+            }
+            long wall = System.nanoTime() - wallStart;
+            Optional<Double> analytic = QuorumAvailability.of(scenario);
+            Path report = writeOutputs(scenario, runs, n, startedAt, wall, dir, analytic);
+            journal.delete();
+            stdout.println();
+            stdout.print(SummaryMarkdown.render(runs));
+            printCrossCheck(analytic, stdout);
+            stdout.printf(java.util.Locale.ROOT, "%d replications in %.1f s%n", runs.size(), wall / 1e9);
+            stdout.println("report: " + report + " (also report.html, runs.csv, timeseries.csv, summary.md)");
+            return ExitCodes.OK;
         } catch (InvariantViolated v) {
             ViolationReport.print(spec.commandLine().getErr(), v, scenarioFile);
             return ExitCodes.SAFETY_VIOLATION;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the journal of finished runs in " + dir + ": " + e.getMessage(), e);
         }
-        long wall = System.nanoTime() - wallStart;
-        Optional<Double> analytic = QuorumAvailability.of(scenario);
-        Path report = writeOutputs(scenario, runs, n, startedAt, wall, dir, analytic);
-        stdout.println();
-        stdout.print(SummaryMarkdown.render(runs));
-        printCrossCheck(analytic, stdout);
-        stdout.printf(java.util.Locale.ROOT, "%d replications in %.1f s%n", runs.size(), wall / 1e9);
-        stdout.println("report: " + report + " (also report.html, runs.csv, timeseries.csv, summary.md)");
-        return ExitCodes.OK;
+    }
+
+    /**
+     * The journal of finished runs in {@code dir}: what an interrupted run of the same scenario file
+     * (same text, same simulator version) finished is taken from it instead of being run again.
+     */
+    private RunJournal openJournal(Path dir, PrintWriter stdout) throws IOException {
+        if (fresh) {
+            Files.deleteIfExists(dir.resolve(RunJournal.FILE));
+        }
+        RunJournal journal = RunJournal.open(dir, fingerprint());
+        if (journal.resumed() > 0) {
+            stdout.println("resuming: " + journal.resumed() + " finished run(s) taken from " + journal.file()
+                    + " (--fresh runs them again)");
+            stdout.flush();
+        }
+        return journal;
+    }
+
+    /** What produced the runs: the simulator's version and the scenario file's text. */
+    private String fingerprint() throws IOException {
+        byte[] text;
+        if (fallbackResource != null && !Files.exists(scenarioFile)) {
+            try (var in = RunCommand.class.getResourceAsStream(fallbackResource)) {
+                text = in == null ? new byte[0] : in.readAllBytes();
+            }
+        } else {
+            text = Files.readAllBytes(scenarioFile);
+        }
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(new Version().getVersion()[0].getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            return java.util.HexFormat.of().formatHex(sha.digest(text));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /** The file's scenario, or its sweep's variants; read once. */

@@ -3,6 +3,8 @@ package io.clustersim.scenarios.run;
 import io.clustersim.scenarios.schema.Scenario;
 import io.clustersim.testkit.property.Seeds;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
 
 /**
  * Runs a scenario's replications: run {@code i} uses {@link #seed(long, int)} of the scenario's seed,
@@ -29,8 +31,28 @@ public final class Replications {
      * @throws InvariantViolated from the lowest-numbered replication that broke one
      */
     public static List<RunResult> run(Scenario scenario, int threads, Progress progress) {
+        return run(scenario, threads, seed -> null, fresh -> {}, progress);
+    }
+
+    /**
+     * Every replication of {@code scenario}, in order, taking those {@code finished} already knows
+     * (by seed; null for one not yet run) instead of running them, and handing each newly run one to
+     * {@code fresh} as soon as it completes (from the thread that ran it).
+     *
+     * @throws InvariantViolated from the lowest-numbered replication that broke one
+     */
+    public static List<RunResult> run(Scenario scenario, int threads, LongFunction<RunResult> finished, Consumer<RunResult> fresh,
+            Progress progress) {
         int n = scenario.replications();
-        return RunPool.map(n, threads, i -> new ScenarioRunner().run(scenario.withSeed(seed(scenario.seed(), i)), null),
-                (finished, r) -> progress.done(finished, n));
+        return RunPool.map(n, threads, i -> {
+            long seed = seed(scenario.seed(), i);
+            RunResult known = finished.apply(seed);
+            if (known != null) {
+                return known;
+            }
+            RunResult r = new ScenarioRunner().run(scenario.withSeed(seed), null);
+            fresh.accept(r);
+            return r;
+        }, (done, r) -> progress.done(done, n));
     }
 }
