@@ -43,6 +43,7 @@ import io.clustersim.model.workload.Workload;
 import io.clustersim.raft.check.InvariantChecker;
 import io.clustersim.raft.elections.ElectionRecorder;
 import io.clustersim.raft.metrics.RaftMetrics;
+import io.clustersim.raft.metrics.RoleTimeline;
 import io.clustersim.raft.observe.CompositeObserver;
 import io.clustersim.raft.storage.DurableImage;
 import java.util.ArrayList;
@@ -109,6 +110,7 @@ public final class NomadDeployment implements Deployment {
         RaftMetrics metrics;
         ElectionRecorder elections;
         RegionWatcher watcher;
+        RoleTimeline roles;
         ClusterStateRecorder state;
 
         RegionParts(String name) {
@@ -150,6 +152,8 @@ public final class NomadDeployment implements Deployment {
                 world.trace().addSink(r.metrics);
                 world.trace().addSink(r.elections);
                 world.trace().addSink(r.watcher);
+                r.roles = new RoleTimeline(world.telemetry(), Labels.of("region", r.name), r.servers);
+                world.trace().addSink(r.roles);
                 r.state = new ClusterStateRecorder(world.telemetry(), r.name, world::now, this::reachesItsServers);
             }
             for (AgentPlacement p : placements) {
@@ -160,7 +164,7 @@ public final class NomadDeployment implements Deployment {
                 int expect = spec.server().bootstrapExpect() == 0 ? r.servers.size() : spec.server().bootstrapExpect();
                 NomadServerConfig config = spec.server().withBootstrapExpect(expect);
                 CompositeObserver observer = new CompositeObserver().add(r.checker).add(r.metrics).add(r.elections)
-                        .add(r.watcher);
+                        .add(r.watcher).add(r.roles);
                 DurableImage disk = disks.computeIfAbsent(p.name(), n -> new DurableImage());
                 ServerRecorder recorder = new ServerRecorder(world.telemetry(), p.placement());
                 recorders.put(p.name(), recorder);

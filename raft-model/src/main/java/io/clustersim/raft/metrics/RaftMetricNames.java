@@ -23,6 +23,12 @@ public final class RaftMetricNames {
             "terms in which several candidates divided the votes and nobody won");
     public static final MetricName COMMIT_LATENCY_MS = MetricName.samples("commitLatencyMs", "ms",
             "client writes: first send until acknowledgement");
+    /** As hashicorp/raft's {@code raft.commitTime} (raft.go, leaderLoop): from the leader's dispatch of an entry to its commit. */
+    public static final MetricName COMMIT_TIME_MS = MetricName.samples("raftCommitTimeMs", "ms",
+            "per entry a leader appended: until the leader learned it was committed (hashicorp/raft's raft.commitTime)");
+    /** Not a report figure: the per-server timeline a report draws ({@link RoleTimeline}'s codes). */
+    public static final MetricName SERVER_ROLE = MetricName.level("serverRole", "role",
+            "each server's role over time: 3 leader, 2 candidate, 1 follower, 0 down (crashed, exited or paused)");
     public static final MetricName WRITES_SUCCEEDED = MetricName.counter("writesSucceeded", "client writes acknowledged");
     public static final MetricName WRITES_FAILED = MetricName.counter("writesFailed", "client writes that failed");
     public static final MetricName INVARIANT_VIOLATIONS = MetricName.counter("invariantViolations",
@@ -32,5 +38,5 @@ public final class RaftMetricNames {
 
     public static final List<MetricName> ALL = List.of(ELECTIONS, LEADER_CHANGES, LEADERLESS_SECONDS,
             TIME_TO_RECOVER_SECONDS, LEADERLESS_AS_SEEN_BY_FOLLOWERS_SECONDS, ELECTION_ROUNDS, SPLIT_VOTES,
-            COMMIT_LATENCY_MS, WRITES_SUCCEEDED, WRITES_FAILED, INVARIANT_VIOLATIONS, COMMITTED_WRITES_LOST);
+            COMMIT_LATENCY_MS, COMMIT_TIME_MS, WRITES_SUCCEEDED, WRITES_FAILED, INVARIANT_VIOLATIONS, COMMITTED_WRITES_LOST);
 }

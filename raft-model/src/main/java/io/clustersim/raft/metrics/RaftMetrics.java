@@ -1,20 +1,21 @@
 package io.clustersim.raft.metrics;
 
 import io.clustersim.kernel.node.NodeId;
-import io.clustersim.kernel.trace.TraceKind;
-import io.clustersim.kernel.trace.TraceSink;
 import io.clustersim.kernel.telemetry.Labels;
 import io.clustersim.kernel.telemetry.Samples;
 import io.clustersim.kernel.telemetry.Telemetry;
+import io.clustersim.kernel.trace.TraceKind;
+import io.clustersim.kernel.trace.TraceSink;
 import io.clustersim.raft.check.InvariantChecker;
-import io.clustersim.raft.elections.Election;
-import io.clustersim.raft.elections.ElectionRecorder;
 import io.clustersim.raft.client.ClientListener;
 import io.clustersim.raft.client.ClientOutcome;
+import io.clustersim.raft.elections.Election;
+import io.clustersim.raft.elections.ElectionRecorder;
 import io.clustersim.raft.log.LogEntry;
 import io.clustersim.raft.observe.RaftObserver;
 import io.clustersim.raft.observe.RaftView;
 import io.clustersim.raft.observe.Role;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -47,6 +48,9 @@ public final class RaftMetrics implements RaftObserver, ClientListener, TraceSin
     private long recoveryAfterTerm;
     private final List<Double> recoverySeconds = new ArrayList<>();
     private final List<Double> commitLatencyMs = new ArrayList<>();
+    /** Per live leader: the entries it appended and has not yet seen committed, as {index, append time}, in index order. */
+    private final TreeMap<String, ArrayDeque<long[]>> uncommitted = new TreeMap<>();
+    private final List<Double> commitTimeMs = new ArrayList<>();
     private long writesOk;
     private long writesFailed;
     private long readsOk;
@@ -88,7 +92,29 @@ public final class RaftMetrics implements RaftObserver, ClientListener, TraceSin
     }
 
     @Override
+    public void logAppended(NodeId node, long fromIndex, long toIndex, RaftView view) {
+        if (view.role() != Role.LEADER) {
+            return;
+        }
+        ArrayDeque<long[]> pending = uncommitted.computeIfAbsent(node.name(), n -> new ArrayDeque<>());
+        long now = clock.getAsLong();
+        for (long i = fromIndex; i <= toIndex; i++) {
+            pending.addLast(new long[] {i, now});
+        }
+    }
+
+    @Override
     public void entryCommitted(NodeId node, long commitTerm, LogEntry entry, long prefixDigest) {
+        ArrayDeque<long[]> pending = uncommitted.get(node.name());
+        if (pending != null) {
+            // Commits come in index order; an entry the leader did not append itself has no start.
+            while (!pending.isEmpty() && pending.peekFirst()[0] < entry.index()) {
+                pending.pollFirst();
+            }
+            if (!pending.isEmpty() && pending.peekFirst()[0] == entry.index()) {
+                commitTimeMs.add((clock.getAsLong() - pending.pollFirst()[1]) / 1e6);
+            }
+        }
         if (recoveryStart < 0) {
             return;
         }
@@ -108,6 +134,7 @@ public final class RaftMetrics implements RaftObserver, ClientListener, TraceSin
     }
 
     private void lost(String name) {
+        uncommitted.remove(name);
         Long term = leaders.remove(name);
         if (term == null) {
             return;
@@ -181,6 +208,11 @@ public final class RaftMetrics implements RaftObserver, ClientListener, TraceSin
         return List.copyOf(commitLatencyMs);
     }
 
+    /** Per entry a leader appended and saw committed: the milliseconds in between (raft.commitTime). */
+    public List<Double> commitTimeMs() {
+        return List.copyOf(commitTimeMs);
+    }
+
     public long writesOk() {
         return writesOk;
     }
@@ -243,6 +275,8 @@ public final class RaftMetrics implements RaftObserver, ClientListener, TraceSin
             telemetry.counter(RaftMetricNames.WRITES_SUCCEEDED, labels).add(writesOk);
             telemetry.counter(RaftMetricNames.WRITES_FAILED, labels).add(writesFailed);
         }
+        Samples commitTime = telemetry.samples(RaftMetricNames.COMMIT_TIME_MS, labels);
+        commitTimeMs.forEach(commitTime::add);
         telemetry.counter(RaftMetricNames.INVARIANT_VIOLATIONS, labels).add(invariantViolations());
         telemetry.counter(RaftMetricNames.COMMITTED_WRITES_LOST, labels).add(committedWritesLost());
     }
