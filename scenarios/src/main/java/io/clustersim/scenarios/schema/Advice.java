@@ -1,5 +1,6 @@
 package io.clustersim.scenarios.schema;
 
+import io.clustersim.kernel.network.NetworkConfig;
 import io.clustersim.kernel.time.Durations;
 import io.clustersim.model.client.ClientSettings;
 import io.clustersim.model.client.Fingerprint;
@@ -24,7 +25,11 @@ import java.util.TreeSet;
 final class Advice {
     private Advice() {}
 
-    static List<String> warnings(Topology topology, NomadServerConfig nomad, ClientSettings clients, List<JobSpec> jobs) {
+    /** Nomad's requirements.mdx: servers of a region want under 10 ms between them. */
+    static final double MAX_SERVER_LATENCY_MS = 10;
+
+    static List<String> warnings(Topology topology, NetworkConfig network, NomadServerConfig nomad, ClientSettings clients,
+            List<JobSpec> jobs) {
         List<String> out = new ArrayList<>();
         Map<String, List<AgentPlacement>> byRegion = new TreeMap<>();
         for (AgentPlacement p : topology.placements()) {
@@ -53,10 +58,32 @@ final class Advice {
                 out.add("region " + region + " has all its servers in zone " + zones.first()
                         + ": losing that zone loses the region (Nomad spreads servers over zones)");
             }
+            serverLatency(region, e.getValue(), network, out);
         }
         clientWarnings(topology, nomad, out);
         jobWarnings(topology, clients, jobs, out);
         return out;
+    }
+
+    /** The slowest link between two servers of the region, by its mean latency, if above 10 ms. */
+    private static void serverLatency(String region, List<AgentPlacement> servers, NetworkConfig network, List<String> out) {
+        double worst = 0;
+        String between = null;
+        for (int i = 0; i < servers.size(); i++) {
+            for (int j = i + 1; j < servers.size(); j++) {
+                AgentPlacement a = servers.get(i);
+                AgentPlacement b = servers.get(j);
+                double ms = network.linkBetween(a.name(), a.placement(), b.name(), b.placement()).latencyNanos().mean() / 1e6;
+                if (ms > worst) {
+                    worst = ms;
+                    between = a.name() + " and " + b.name();
+                }
+            }
+        }
+        if (worst > MAX_SERVER_LATENCY_MS) {
+            out.add(String.format(java.util.Locale.ROOT, "region %s: servers %s are %.1f ms apart on average, above the 10 ms "
+                    + "Nomad asks for between the servers of a region: every commit waits on it", region, between, worst));
+        }
     }
 
     /**

@@ -155,7 +155,7 @@ public final class ScenarioReader {
             defaultProbes = new ProbeConfig(defaultProbes.interval(), defaultProbes.timeout(), k);
         }
         ProbeConfig probes = m.has("probes") ? ProbesReader.read(m.require("probes", ""), defaultProbes) : defaultProbes;
-        List<String> warnings = Advice.warnings(topology, nomad, clients, jobs);
+        List<String> warnings = Advice.warnings(topology, network, nomad, clients, jobs);
         return new Scenario(name, description, seed, duration, topology, network, disk, raft, gossip, agentStartup, clients,
                 workload, failures, source, warmup, nomad, probes, warnings,
                 m.get("expect").map(ExpectationsReader::read).orElse(Expectations.NONE),

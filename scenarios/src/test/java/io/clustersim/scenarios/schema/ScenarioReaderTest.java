@@ -347,6 +347,12 @@ class ScenarioReaderTest {
         Scenario oneZone = reader.read("s.yaml", VALID.replace("{ name: a, servers: 1, clients: 2 }", "{ name: a, servers: 0, clients: 2 }"));
         assertThat(oneZone.warnings()).anySatisfy(w -> assertThat(w).contains("all its servers in zone b"));
         assertThat(ScenarioReader.describe(s)).contains("warning: nomad.bootstrapExpect 5");
+        // Servers a and b (zones a and b) 25 ms apart: over the 10 ms Nomad asks for; 2 ms within zone b is fine.
+        Scenario far = reader.read("s.yaml", VALID.replace("{ uniform: [1ms, 3ms] }", "{ constant: 25ms }"));
+        assertThat(far.warnings()).singleElement().asString().contains("region r1").contains("25.0 ms apart").contains("10 ms");
+        Scenario farWithin = reader.read("s.yaml", VALID.replace("crossZone: { constant: 2ms }",
+                "crossZone: { constant: 2ms }\n    sameZone: { constant: 12ms }"));
+        assertThat(farWithin.warnings()).singleElement().asString().contains("12.0 ms apart");
     }
 
     @Test

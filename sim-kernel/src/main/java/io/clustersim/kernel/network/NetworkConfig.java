@@ -47,6 +47,11 @@ public record NetworkConfig(
         return new NetworkConfig(linkClasses, overrides, lossProbability, duplication);
     }
 
+    /** The link between two nodes, as the network will use it (overrides first, then the link class). */
+    public LinkProfile linkBetween(String nodeA, Placement a, String nodeB, Placement b) {
+        return profileFor(nodeA, a, nodeB, b);
+    }
+
     LinkProfile profileFor(String nodeA, Placement a, String nodeB, Placement b) {
         for (LatencyOverride o : overrides) {
             if (o.matches(nodeA, a, nodeB, b)) {
