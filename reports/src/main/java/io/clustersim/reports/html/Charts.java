@@ -76,20 +76,42 @@ final class Charts {
 
     /** The cumulative distribution of the probes' latencies. */
     static String latencyCdf(RunResult r) {
-        if (!(r.metrics().get("probeLatencyMs") instanceof Metric.Samples s) || s.values().length == 0) {
+        return cdf(r, "Probe latency, cumulative", "milliseconds", "share of answered calls", "probeLatencyMs", "probe calls");
+    }
+
+    /** The cumulative distribution of the leaders' commit times (append to commit, raft.commitTime). */
+    static String commitTimeCdf(RunResult r) {
+        return cdf(r, "Raft commit time on the leader, cumulative", "milliseconds", "share of entries", "raftCommitTimeMs",
+                "entries");
+    }
+
+    /** How long Serf took to declare failed members dead: the first server to know, and the last. */
+    static String detectionCdf(RunResult r) {
+        return cdf(r, "Gossip failure detection, cumulative", "seconds after the failure", "share of failures",
+                "failureDetectionFirstSeconds", "first member to know", "failureDetectionAllSeconds", "every member knows");
+    }
+
+    /** Cumulative distributions of sampled metrics ({@code key, series name} pairs), those the run has. */
+    private static String cdf(RunResult r, String title, String x, String y, String... keysAndNames) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (int k = 0; k < keysAndNames.length; k += 2) {
+            if (!(r.metrics().get(keysAndNames[k]) instanceof Metric.Samples s) || s.values().length == 0) {
+                continue;
+            }
+            double[] xs = s.values().clone();
+            Arrays.sort(xs);
+            XYSeries cdf = new XYSeries(keysAndNames[k + 1]);
+            int step = Math.max(1, xs.length / 400);
+            for (int i = 0; i < xs.length; i += step) {
+                cdf.add(xs[i], (i + 1) / (double) xs.length);
+            }
+            cdf.add(xs[xs.length - 1], 1.0);
+            data.addSeries(cdf);
+        }
+        if (data.getSeriesCount() == 0) {
             return "";
         }
-        double[] xs = s.values().clone();
-        Arrays.sort(xs);
-        XYSeries cdf = new XYSeries("probe calls");
-        int step = Math.max(1, xs.length / 400);
-        for (int i = 0; i < xs.length; i += step) {
-            cdf.add(xs[i], (i + 1) / (double) xs.length);
-        }
-        cdf.add(xs[xs.length - 1], 1.0);
-        JFreeChart chart = ChartFactory.createXYLineChart("Probe latency, cumulative", "milliseconds", "share of answered calls",
-                new XYSeriesCollection(cdf));
-        return svg(chart);
+        return svg(ChartFactory.createXYLineChart(title, x, y, data));
     }
 
     /** The cumulative distribution of times to recover (leader lost until its successor's first commit). */

@@ -6,6 +6,7 @@ import io.clustersim.kernel.time.Durations;
 import io.clustersim.reports.json.AtomicFiles;
 import io.clustersim.reports.stats.Interval;
 import io.clustersim.reports.stats.Replicated;
+import io.clustersim.reports.stats.Summary;
 import io.clustersim.reports.text.Figures;
 import io.clustersim.scenarios.run.Metric;
 import io.clustersim.scenarios.run.RunResult;
@@ -18,9 +19,10 @@ import java.util.Map;
 
 /**
  * {@code report.html}: one self-contained file that opens offline. The scenario, the headline
- * figures (with 95% intervals over replications), the faults as they fired, the leader of each
- * region over time, and charts of availability, leadership, probe latency and client nodes over
- * the first run. Every name that comes from the scenario is escaped.
+ * figures (with 95% intervals over replications), a drawing of the topology, the faults as they
+ * fired, latency and detection percentiles pooled over the runs, and charts of the first run:
+ * every server's role, availability, leadership, recovery, probe latency, commit time, gossip
+ * detection and client nodes. Every name that comes from the scenario is escaped.
  */
 public final class HtmlReport {
     static final List<String> HEADLINE = List.of("writeAvailability", "readAvailabilityConsistent", "readAvailabilityStale",
@@ -53,6 +55,10 @@ public final class HtmlReport {
             h.append("</ul>\n");
         }
         headline(h, runs);
+        String topology = TopologyDrawing.svg(scenario.topology());
+        if (!topology.isEmpty()) {
+            h.append("<h2>Topology</h2>\n<figure>").append(topology).append("</figure>\n");
+        }
         places(h, first);
         faults(h, first);
         h.append("<h2>Leaders</h2>\n<ul>");
@@ -60,9 +66,10 @@ public final class HtmlReport {
             h.append("<li>").append(esc(line)).append("</li>");
         }
         h.append("</ul>\n");
-        h.append("<h2>Charts</h2>\n");
-        for (String svg : List.of(Charts.availability(first), Charts.leaders(first), Charts.recoveryCdf(first), Charts.latencyCdf(first),
-                Charts.nodes(first))) {
+        distributions(h, runs);
+        h.append("<h2>Charts (first run)</h2>\n");
+        for (String svg : List.of(RoleChart.svg(first), Charts.availability(first), Charts.leaders(first), Charts.recoveryCdf(first),
+                Charts.latencyCdf(first), Charts.commitTimeCdf(first), Charts.detectionCdf(first), Charts.nodes(first))) {
             if (!svg.isEmpty()) {
                 h.append("<figure>").append(svg).append("</figure>\n");
             }
@@ -104,6 +111,31 @@ public final class HtmlReport {
             h.append("</tr>\n");
         }
         h.append("</table>\n");
+    }
+
+    /** Sampled metrics, pooled over every run, with their percentiles. */
+    static final List<String> DISTRIBUTIONS = List.of("probeLatencyMs", "raftCommitTimeMs", "timeToRecoverSeconds",
+            "leaderlessAsSeenByFollowersSeconds", "failureDetectionFirstSeconds", "failureDetectionAllSeconds",
+            "membershipConvergenceSeconds", "clientTtlSeconds", "timeToRescheduleSeconds", "replicationLagSeconds");
+
+    private static void distributions(StringBuilder h, List<RunResult> runs) {
+        Map<String, Replicated.Across> across = Replicated.of(runs);
+        StringBuilder rows = new StringBuilder();
+        for (String key : DISTRIBUTIONS) {
+            if (across.get(key) instanceof Replicated.Across.Pooled p && p.summary().count() > 0) {
+                Summary s = p.summary();
+                rows.append("<tr><td>").append(key).append("</td><td>").append(s.count()).append("</td>");
+                for (double v : new double[] {s.p50(), s.p90(), s.p99(), s.max()}) {
+                    rows.append("<td>").append(Figures.plain(v)).append("</td>");
+                }
+                rows.append("</tr>\n");
+            }
+        }
+        if (rows.length() > 0) {
+            h.append("<h2>Latency, recovery and detection").append(runs.size() > 1 ? " (pooled over every run)" : "")
+                    .append("</h2>\n<table><tr><th>metric</th><th>samples</th><th>p50</th><th>p90</th><th>p99</th><th>max</th></tr>\n")
+                    .append(rows).append("</table>\n");
+        }
     }
 
     /** Each region's and each zone's availability in the first run. */

@@ -23,13 +23,14 @@ class HtmlReportTest {
         String html = HtmlReport.render(s, List.of(r));
 
         assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
-        // Availability, leaders, time to recover, latency and client nodes: five charts; and the message diagram.
+        // The topology; server roles, availability, leaders, time to recover, probe latency, commit time,
+        // gossip detection and client nodes; and the message diagram.
         Matcher svg = Pattern.compile("<svg").matcher(html);
         int charts = 0;
         while (svg.find()) {
             charts++;
         }
-        assertThat(charts).isEqualTo(6);
+        assertThat(charts).isEqualTo(10);
         assertThat(html).contains("Messages around the first fault").contains("marker-end=\"url(#arrow)\"")
                 .contains("299.500 s to 302.000 s");
         // Offline: nothing is fetched (XML namespaces are names, not requests).
@@ -38,6 +39,8 @@ class HtmlReportTest {
         assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
         assertThat(html).contains("crash the zone of the leader").contains("writeAvailability").contains("leader of us-east")
                 .contains("By region and zone").contains("us-east / us-east-1a");
+        assertThat(html).contains("Server roles over time").contains("us-east / server-3").contains("zone us-east-1b")
+                .contains("20 clients").contains("<td>raftCommitTimeMs</td>").contains("Gossip failure detection");
         String csv = io.clustersim.reports.csv.TimeseriesCsv.render(r);
         assertThat(csv).startsWith("atSeconds,region,writeAvailability,leader,nodesReady,nodesDown\n");
         // 35 minutes in 7-second steps; the leader's zone is lost at 20m and its clients marked down 5 minutes later.
