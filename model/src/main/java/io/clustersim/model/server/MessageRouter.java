@@ -3,7 +3,9 @@ package io.clustersim.model.server;
 import io.clustersim.kernel.network.Message;
 import io.clustersim.kernel.node.NodeId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
@@ -15,19 +17,23 @@ public final class MessageRouter {
     private record Route(Class<?> family, BiConsumer<NodeId, Message> handler) {}
 
     private final List<Route> routes = new ArrayList<>();
-    private final ClassValue<BiConsumer<NodeId, Message>> byClass = new ClassValue<>() {
-        @Override
-        protected BiConsumer<NodeId, Message> computeValue(Class<?> type) {
-            for (Route r : routes) {
-                if (r.family().isAssignableFrom(type)) {
-                    return r.handler();
-                }
+    /**
+     * The handler of each message class seen so far. A per-agent map, not a {@code ClassValue}: a
+     * class value's entries live as long as the message class, and each would hold its agent, and
+     * with it a whole finished World, for the rest of the JVM's life.
+     */
+    private final Map<Class<?>, BiConsumer<NodeId, Message>> byClass = new LinkedHashMap<>();
+
+    private BiConsumer<NodeId, Message> handlerOf(Class<?> type) {
+        for (Route r : routes) {
+            if (r.family().isAssignableFrom(type)) {
+                return r.handler();
             }
-            return (from, m) -> {
-                // A message of no family this agent speaks: dropped, as an unknown RPC would be.
-            };
         }
-    };
+        return (from, m) -> {
+            // A message of no family this agent speaks: dropped, as an unknown RPC would be.
+        };
+    }
 
     /** Sends every message of {@code family} to {@code handler}. Register all families before routing. */
     @SuppressWarnings("unchecked")
@@ -37,6 +43,6 @@ public final class MessageRouter {
     }
 
     public void deliver(NodeId from, Message message) {
-        byClass.get(message.getClass()).accept(from, message);
+        byClass.computeIfAbsent(message.getClass(), this::handlerOf).accept(from, message);
     }
 }

@@ -49,7 +49,11 @@ public final class Network {
     private final MessageFaults messageFaults = new MessageFaults();
     private final LinkFaults linkFaults = new LinkFaults();
     private final NetworkStats stats = new NetworkStats();
-    private final ClassValue<String> typeNames = new ClassValue<>() {
+    /**
+     * Message type names for the trace, one per class for the whole JVM. Static on purpose: a
+     * per-network class value would keep its network, and its World, alive as long as the class.
+     */
+    private static final ClassValue<String> TYPE_NAMES = new ClassValue<>() {
         @Override
         protected String computeValue(Class<?> type) {
             return type.getSimpleName();
@@ -94,7 +98,7 @@ public final class Network {
 
     /** Sends {@code message}; called through a node's context. */
     public void send(NodeId from, NodeId to, Message message, Delivery delivery) {
-        String type = typeNames.get(message.getClass());
+        String type = TYPE_NAMES.get(message.getClass());
         long now = world.now();
         stats.sent++;
         world.trace().record(now, TraceKind.SEND, from.name(), to.name(), type);
