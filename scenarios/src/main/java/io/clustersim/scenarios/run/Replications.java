@@ -9,7 +9,8 @@ import java.util.function.LongFunction;
 /**
  * Runs a scenario's replications: run {@code i} uses {@link #seed(long, int)} of the scenario's seed,
  * so the first is the scenario's own run and every run can be replayed alone. They run side by
- * side on a {@link RunPool}, in replication order whatever the thread count.
+ * side on a {@link RunPool}, in replication order whatever the thread count. Only the first keeps
+ * its telemetry (the charts are drawn from it); the others keep their metrics.
  */
 public final class Replications {
     /** Told after each replication finishes (from whichever thread ran it). */
@@ -52,7 +53,8 @@ public final class Replications {
             }
             RunResult r = new ScenarioRunner().run(scenario.withSeed(seed), null);
             fresh.accept(r);
-            return r;
+            // Reports draw the first run's charts only; a thousand runs' telemetry would fill the heap.
+            return i == 0 ? r : r.withoutTelemetry();
         }, (done, r) -> progress.done(done, n));
     }
 }

@@ -34,6 +34,14 @@ public record RunResult(
         this(scenario, seed, simulatedNanos, events, traceHash, metrics, java.util.List.of(), null, java.util.List.of());
     }
 
+    /**
+     * This run without its telemetry, which is most of its memory: what replications keep of every
+     * run but the first (the one whose charts a report draws).
+     */
+    public RunResult withoutTelemetry() {
+        return telemetry == null ? this : new RunResult(scenario, seed, simulatedNanos, events, traceHash, metrics, summary, null, fired);
+    }
+
     /** A count of the report by name; 0 when the run has none. */
     public long count(String key) {
         return metrics.get(key) instanceof Metric.Count c ? c.value() : 0;
