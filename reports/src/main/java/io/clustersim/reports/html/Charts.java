@@ -17,6 +17,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
@@ -130,6 +131,26 @@ final class Charts {
         return svg(chart);
     }
 
+    /** With several regions: each region's availabilities side by side, as bars (designs compared in one run). */
+    static String regions(RunResult r) {
+        if (!(r.metrics().get("regions") instanceof Metric.Group regions) || regions.members().size() < 2) {
+            return "";
+        }
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (java.util.Map.Entry<String, Metric> region : regions.members().entrySet()) {
+            if (region.getValue() instanceof Metric.Group g) {
+                for (String key : List.of("writeAvailability", "readAvailabilityConsistent", "readAvailabilityStale")) {
+                    if (g.members().get(key) instanceof Metric.Value v && !Double.isNaN(v.value())) {
+                        data.addValue(v.value(), key, region.getKey());
+                    }
+                }
+            }
+        }
+        JFreeChart chart = ChartFactory.createBarChart("Availability by region", "region", "share of probe calls answered", data);
+        chart.getCategoryPlot().getRangeAxis().setRange(0, 1.02);
+        return svg(chart);
+    }
+
     /** Client nodes ready and down over time, when there are clients. */
     static String nodes(RunResult r) {
         List<Telemetry.Entry> ready = r.telemetry().entries(NomadMetrics.NODES_READY);
@@ -186,6 +207,9 @@ final class Charts {
     private static String svg(JFreeChart chart) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.getPlot().setBackgroundPaint(Color.WHITE);
+        if (chart.getPlot() instanceof org.jfree.chart.plot.CategoryPlot c) {
+            c.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        }
         if (chart.getPlot() instanceof XYPlot xy) {
             xy.setDomainGridlinePaint(Color.LIGHT_GRAY);
             xy.setRangeGridlinePaint(Color.LIGHT_GRAY);

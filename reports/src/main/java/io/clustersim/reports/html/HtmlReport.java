@@ -68,7 +68,7 @@ public final class HtmlReport {
         h.append("</ul>\n");
         distributions(h, runs);
         h.append("<h2>Charts (first run)</h2>\n");
-        for (String svg : List.of(RoleChart.svg(first), Charts.availability(first), Charts.leaders(first), Charts.recoveryCdf(first),
+        for (String svg : List.of(RoleChart.svg(first), Charts.regions(first), Charts.availability(first), Charts.leaders(first), Charts.recoveryCdf(first),
                 Charts.latencyCdf(first), Charts.commitTimeCdf(first), Charts.detectionCdf(first), Charts.nodes(first))) {
             if (!svg.isEmpty()) {
                 h.append("<figure>").append(svg).append("</figure>\n");

@@ -49,6 +49,19 @@ class HtmlReportTest {
     }
 
     @Test
+    void when_aRunHasSeveralRegions_then_theyAreComparedInABarChartAndDrawnInTheTopology() throws Exception {
+        String yaml = Files.readString(Path.of("..", "scenarios", "examples", "three-vs-five-servers.yaml"))
+                .replace("duration: 25m", "duration: 2m");
+        yaml = yaml.substring(0, yaml.indexOf("failures:"));
+        Scenario s = new ScenarioReader().read("three-vs-five-servers.yaml", yaml);
+        String html = HtmlReport.render(s, List.of(new ScenarioRunner().run(s, null)));
+        assertThat(html).contains("Availability by region").contains("region three").contains("region five")
+                .contains("zone five-e").contains("five / server-8");
+        assertThat(Charts.regions(new ScenarioRunner().run(new ScenarioReader().read(Path.of("..", "scenarios", "examples",
+                "leader-loss.yaml")), null))).as("one region: nothing to compare").isEmpty();
+    }
+
+    @Test
     void when_replicationsAreReported_then_theHeadlineHasIntervals() {
         Scenario s = new ScenarioReader().read(Path.of("..", "scenarios", "examples", "leader-loss.yaml"));
         List<RunResult> runs = io.clustersim.scenarios.run.Replications.run(s.withReplications(3), 1, (d, n) -> {});
