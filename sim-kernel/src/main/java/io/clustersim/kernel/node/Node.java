@@ -1,6 +1,7 @@
 package io.clustersim.kernel.node;
 
 import io.clustersim.kernel.World;
+import io.clustersim.kernel.cpu.Cpu;
 import io.clustersim.kernel.disk.Disk;
 import io.clustersim.kernel.network.Delivery;
 import io.clustersim.kernel.network.Message;
@@ -24,6 +25,7 @@ public final class Node {
     private final NodeId id;
     private final Placement placement;
     private final Disk disk;
+    private final Cpu cpu;
     private final Supplier<? extends Process> processFactory;
     private final Map<String, UniformRandomProvider> randoms = new LinkedHashMap<>();
     private final ArrayDeque<NodeEvent> deferred = new ArrayDeque<>();
@@ -42,6 +44,7 @@ public final class Node {
         this.placement = placement;
         this.processFactory = processFactory;
         this.disk = diskFactory.create(this);
+        this.cpu = new Cpu(world.simulation());
     }
 
     public NodeId id() {
@@ -75,6 +78,11 @@ public final class Node {
 
     public World world() {
         return world;
+    }
+
+    /** The machine's cores and run queue (one core unless configured; unused while every cost is zero). */
+    public Cpu cpu() {
+        return cpu;
     }
 
     /** The current process, or null while down. For observers (checkers, probes), not for faults. */
@@ -127,6 +135,7 @@ public final class Node {
         context = null;
         List<NodeEvent> held = new ArrayList<>(deferred);
         deferred.clear();
+        cpu.processLost();
         if (machine) {
             disk.crash();
         } else {
@@ -171,6 +180,7 @@ public final class Node {
         context = null;
         List<NodeEvent> held = new ArrayList<>(deferred);
         deferred.clear();
+        cpu.processLost();
         world.trace().record(world.now(), TraceKind.EXIT, name(), null, null);
         for (NodeEvent e : held) {
             e.dropped();
@@ -293,6 +303,21 @@ public final class Node {
                 t.cancelled = true;
             }
             return t;
+        }
+
+        @Override
+        public void compute(long costNanos, Runnable effects) {
+            if (costNanos < 0) {
+                throw new IllegalArgumentException("a CPU cost must not be negative, got " + costNanos);
+            }
+            if (!alive()) {
+                return;
+            }
+            if (costNanos == 0) {
+                effects.run();
+                return;
+            }
+            cpu.submit(costNanos, callback(effects));
         }
 
         @Override

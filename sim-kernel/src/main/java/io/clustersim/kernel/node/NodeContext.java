@@ -17,6 +17,14 @@ public interface NodeContext {
     /** Runs {@code action} after {@code delayNanos} unless cancelled or the node crashes first. */
     Timer setTimer(String name, long delayNanos, Runnable action);
 
+    /**
+     * Work that costs {@code costNanos} of one core: {@code effects} (the messages it sends, the
+     * timers it sets) happen when the work completes, after waiting for a free core if every core
+     * is busy. At zero cost, the default of every model, {@code effects} run at once, within this
+     * call: nothing is queued and nothing changes.
+     */
+    void compute(long costNanos, Runnable effects);
+
     /** The node's own random stream {@code <node>/<name>}. */
     UniformRandomProvider random(String name);
 

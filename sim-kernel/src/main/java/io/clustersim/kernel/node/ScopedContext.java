@@ -44,6 +44,11 @@ public final class ScopedContext implements NodeContext {
     }
 
     @Override
+    public void compute(long costNanos, Runnable effects) {
+        parent.compute(costNanos, effects);
+    }
+
+    @Override
     public UniformRandomProvider random(String name) {
         return parent.random(prefix + name);
     }
