@@ -7,9 +7,10 @@ import java.util.ArrayDeque;
 /**
  * A machine's cores and their run queue: an M/G/c server. Work is served first come, first
  * served, by whichever core is free; a piece of work holds its core for its whole cost, and what
- * it leads to (its {@code done} event) happens when it completes. Work of zero cost never reaches
- * here: the node runs its effects at once, so a model with every cost zero behaves, event for
- * event, as one without a CPU.
+ * it leads to (its {@code done} event) happens when it completes. Work of zero cost reaches here
+ * only when the CPU is not idle (it must not overtake the work before it): on an idle CPU the node
+ * runs its effects at once, so a model with every cost zero behaves, event for event, as one
+ * without a CPU.
  *
  * <p>The CPU belongs to the machine: it outlives restarts, but the work of a process that dies is
  * lost with it ({@link #processLost()}).
@@ -27,6 +28,7 @@ public final class Cpu {
 
     private long busyCoreNanos;
     private long lastChange;
+    private long submittedNanos;
     private long started;
     private long completed;
     private long waitedNanos;
@@ -52,15 +54,21 @@ public final class Cpu {
         return cores;
     }
 
+    /** Whether no core is busy and nothing waits: zero-cost work may then run at once. */
+    public boolean idle() {
+        return busy == 0 && queue.isEmpty();
+    }
+
     /**
-     * Queues work of {@code costNanos} (at least 1); {@code done} comes due when it completes.
+     * Queues work of {@code costNanos}; {@code done} comes due when it completes.
      * {@code done} is an event of the process's incarnation, so it is dropped if the process died
      * and held if the process is paused.
      */
     public void submit(long costNanos, EventHandler done) {
-        if (costNanos <= 0) {
-            throw new IllegalArgumentException("work of no cost does not queue; run its effects at once");
+        if (costNanos < 0) {
+            throw new IllegalArgumentException("a CPU cost must not be negative, got " + costNanos);
         }
+        submittedNanos += costNanos;
         Work w = new Work(costNanos, simulation.now(), done);
         if (busy < cores) {
             start(w);
@@ -116,6 +124,15 @@ public final class Cpu {
     public double utilisation() {
         long now = simulation.now();
         return now == 0 ? 0 : busyCoreNanos() / ((double) cores * now);
+    }
+
+    /**
+     * The work submitted since the start of the run over what the cores could serve in that time:
+     * the offered load, lambda E[S] / c, which utilisation follows while it is below 1.
+     */
+    public double offeredLoad() {
+        long now = simulation.now();
+        return now == 0 ? 0 : submittedNanos / ((double) cores * now);
     }
 
     /** Work waiting for a core now. */

@@ -313,7 +313,7 @@ public final class Node {
             if (!alive()) {
                 return;
             }
-            if (costNanos == 0) {
+            if (costNanos == 0 && cpu.idle()) {
                 effects.run();
                 return;
             }

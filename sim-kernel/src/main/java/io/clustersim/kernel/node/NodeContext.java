@@ -20,8 +20,9 @@ public interface NodeContext {
     /**
      * Work that costs {@code costNanos} of one core: {@code effects} (the messages it sends, the
      * timers it sets) happen when the work completes, after waiting for a free core if every core
-     * is busy. At zero cost, the default of every model, {@code effects} run at once, within this
-     * call: nothing is queued and nothing changes.
+     * is busy. At zero cost on an idle CPU (always so when every cost is zero, the default of every
+     * model) {@code effects} run at once, within this call: nothing is queued and nothing changes.
+     * Work of zero cost behind queued work waits its turn, so that it cannot overtake it.
      */
     void compute(long costNanos, Runnable effects);
 

@@ -79,6 +79,18 @@ class CpuLifecycleTest {
     }
 
     @Test
+    void when_freeWorkArrivesBehindQueuedWork_then_itWaitsItsTurn() {
+        Node n = node(c -> {
+            c.compute(4 * MS, note("busy"));
+            c.compute(0, note("free"));
+            log.add("after");
+        });
+        n.start();
+        world.simulation().runUntil(10 * MS);
+        assertThat(log).containsExactly("after", "busy@4", "free@4");
+    }
+
+    @Test
     void when_theProcessCrashes_then_itsWorkIsLostAndTheRestartFindsIdleCores() {
         Node n = node(c -> {
             if (log.isEmpty()) {

@@ -38,6 +38,7 @@ class CpuQueueingTest {
         int completed;
         /** The CPU's utilisation when the last piece of work completed. */
         double utilisation;
+        double offered;
         Cpu cpu;
 
         Arrivals(double perSecond, Distribution service) {
@@ -63,6 +64,7 @@ class CpuQueueingTest {
                     responseNanos += ctx.now() - at;
                     if (++completed == JOBS) {
                         utilisation = cpu.utilisation();
+                        offered = cpu.offeredLoad();
                     }
                 });
                 next();
@@ -73,7 +75,7 @@ class CpuQueueingTest {
         public void onMessage(NodeId from, Message message) {}
     }
 
-    private record Measured(double meanResponseSeconds, double utilisation, double cpuMeanResponse) {}
+    private record Measured(double meanResponseSeconds, double utilisation, double cpuMeanResponse, double offered) {}
 
     private static Measured run(double lambda, Distribution service, int cores) {
         World world = new World(17, NetworkConfig.uniform(new Distribution.Constant(MS)));
@@ -84,7 +86,8 @@ class CpuQueueingTest {
         n.start();
         world.simulation().runUntil(Long.MAX_VALUE / 2);
         assertThat(arrivals.completed).isEqualTo(JOBS);
-        return new Measured(arrivals.responseNanos / 1e9 / arrivals.completed, arrivals.utilisation, n.cpu().meanResponseSeconds());
+        return new Measured(arrivals.responseNanos / 1e9 / arrivals.completed, arrivals.utilisation, n.cpu().meanResponseSeconds(),
+                arrivals.offered);
     }
 
     @Test
@@ -96,6 +99,8 @@ class CpuQueueingTest {
         assertThat(m.meanResponseSeconds()).isCloseTo(expected, within(0.05 * expected));
         assertThat(m.cpuMeanResponse()).isCloseTo(m.meanResponseSeconds(), within(1e-9));
         assertThat(m.utilisation()).isCloseTo(lambda / mu, within(0.05 * lambda / mu));
+        // Below saturation every piece of work offered is served by the end: offered load equals utilisation.
+        assertThat(m.offered()).isCloseTo(m.utilisation(), within(1e-9));
     }
 
     @Test
