@@ -177,6 +177,9 @@ public final class NomadDeployment implements Deployment {
                     return alsoClient ? new HostAgent(server, client(p)) : server;
                 });
                 allServers.add(n.id());
+                if (config.capacity().modelled()) {
+                    n.cpu().setCores(config.capacity().instance().cores());
+                }
                 if (alsoClient) {
                     clientNodes.add(p.name());
                 }
@@ -485,7 +488,19 @@ public final class NomadDeployment implements Deployment {
                 world.telemetry().samples(NomadMetrics.HEARTBEATS_PER_SECOND_PER_SERVER,
                         Labels.of("region", place.region(), "zone", place.zone()))
                         .add(seconds <= 0 ? 0 : e.getValue().heartbeats().value() / seconds);
+                if (spec.server().capacity().modelled()) {
+                    publishCpu(world.node(e.getKey()).cpu(), Labels.of("region", place.region(), "zone", place.zone()));
+                }
             }
+        }
+
+        /** A server's CPU over the run: utilisation, offered load, mean wait, longest queue. */
+        private void publishCpu(io.clustersim.kernel.cpu.Cpu cpu, Labels labels) {
+            world.telemetry().samples(NomadMetrics.SERVER_CPU_UTILISATION, labels).add(cpu.utilisation());
+            world.telemetry().samples(NomadMetrics.SERVER_CPU_OFFERED_LOAD, labels).add(cpu.offeredLoad());
+            double wait = cpu.meanWaitSeconds();
+            world.telemetry().samples(NomadMetrics.SERVER_CPU_WAIT_MS, labels).add(Double.isNaN(wait) ? 0 : wait * 1000);
+            world.telemetry().samples(NomadMetrics.SERVER_CPU_LONGEST_QUEUE, labels).add(cpu.longestQueue());
         }
 
         @Override

@@ -68,6 +68,14 @@ public final class NomadMetrics {
     public static final MetricName NODES_DOWN = MetricName.levelSum("nodesDown", "nodes", "client nodes down, over time");
     public static final MetricName NODES_IN_DISCONNECTED = MetricName.levelSum("nodesInDisconnected", "nodes",
             "client nodes disconnected, over time");
+    public static final MetricName SERVER_CPU_UTILISATION = MetricName.samples("serverCpuUtilisation", "ratio",
+            "per server (with capacity: modelled): the share of its cores' time spent on work");
+    public static final MetricName SERVER_CPU_OFFERED_LOAD = MetricName.samples("serverCpuOfferedLoad", "ratio",
+            "per server: the work it was given over what its cores could serve (lambda E[S] / c; above 1 it falls behind)");
+    public static final MetricName SERVER_CPU_WAIT_MS = MetricName.samples("serverCpuWaitMs", "ms",
+            "per server: the mean time work waited for a free core");
+    public static final MetricName SERVER_CPU_LONGEST_QUEUE = MetricName.samples("serverCpuLongestQueue", "pieces of work",
+            "per server: the longest its run queue grew");
     public static final MetricName LEADER = MetricName.level("leader", "server index",
             "which server leads the region (its index in the topology, 0 for none), over time");
 
@@ -79,5 +87,6 @@ public final class NomadMetrics {
             NODES_MARKED_DOWN, NODES_FALSELY_MARKED_DOWN, NODES_DISCONNECTED, NODES_GARBAGE_COLLECTED, ALLOCATIONS_LOST,
             ALLOCATIONS_RESCHEDULED, TIME_TO_RESCHEDULE_SECONDS, ALLOCATIONS_UNPLACED, ALLOCATIONS_PLACED_ON_DOWN_NODES,
             NODES_READY, NODES_INITIALIZING,
-            NODES_DOWN, NODES_IN_DISCONNECTED, LEADER);
+            NODES_DOWN, NODES_IN_DISCONNECTED, SERVER_CPU_UTILISATION, SERVER_CPU_OFFERED_LOAD, SERVER_CPU_WAIT_MS,
+            SERVER_CPU_LONGEST_QUEUE, LEADER);
 }

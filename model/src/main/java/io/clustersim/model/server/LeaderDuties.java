@@ -3,6 +3,7 @@ package io.clustersim.model.server;
 import io.clustersim.gossip.serf.Serf;
 import io.clustersim.kernel.node.NodeContext;
 import io.clustersim.kernel.node.NodeId;
+import io.clustersim.model.capacity.WorkCosts;
 import io.clustersim.model.rpc.RpcCall;
 import io.clustersim.model.rpc.RpcCaller;
 import io.clustersim.model.rpc.RpcStatus;
@@ -70,8 +71,9 @@ final class LeaderDuties {
                         recorder.clientTtl().add(ttl / 1e9);
                     }
                 });
-        this.broker = new EvalBroker(ctx.scoped("scheduler"), raft, fsm, ids, new WriteIds(agent, startedAtNanos, "plan"),
-                EvalBroker.SchedulingCounters.NONE);
+        NodeContext scheduler = ctx.scoped("scheduler");
+        this.broker = new EvalBroker(scheduler, raft, fsm, ids, new WriteIds(agent, startedAtNanos, "plan"),
+                EvalBroker.SchedulingCounters.NONE, new WorkCosts(config.capacity(), scheduler.random("cpu")));
         this.nodeGc = new NodeGc(ctx.scoped("gc"), raft, fsm, new WriteIds(agent, startedAtNanos, "gc"),
                 config.heartbeat().nodeGcInterval(), config.heartbeat().nodeGcThreshold());
     }

@@ -31,7 +31,8 @@ import java.util.Objects;
 public record NomadServerConfig(RaftConfig raft, GossipConfig gossip, int bootstrapExpect, Duration retryJoinInterval,
         boolean leaveOnTerminate, boolean leaveOnInterrupt, Duration rpcHoldTimeout, Duration reconcileInterval,
         AutopilotConfig autopilot, String authoritativeRegion, long stateBaseBytes,
-        io.clustersim.kernel.random.Distribution agentStartup, HeartbeatSettings heartbeat) {
+        io.clustersim.kernel.random.Distribution agentStartup, HeartbeatSettings heartbeat,
+        io.clustersim.model.capacity.ServerCapacity capacity) {
 
     /** nomad {@code command/agent/agent.go}: DefaultRaftMultiplier 1, MaxRaftMultiplier 10. */
     public static final int MAX_RAFT_MULTIPLIER = 10;
@@ -42,6 +43,7 @@ public record NomadServerConfig(RaftConfig raft, GossipConfig gossip, int bootst
         Objects.requireNonNull(autopilot, "autopilot");
         Objects.requireNonNull(agentStartup, "agentStartup");
         Objects.requireNonNull(heartbeat, "heartbeat");
+        Objects.requireNonNull(capacity, "capacity");
         if (bootstrapExpect < 0) {
             throw new IllegalArgumentException("bootstrapExpect must not be negative");
         }
@@ -51,7 +53,8 @@ public record NomadServerConfig(RaftConfig raft, GossipConfig gossip, int bootst
     public static NomadServerConfig defaults() {
         return new NomadServerConfig(RaftConfig.of(raftTiming(1)), serverGossip(), 0, Duration.ofSeconds(30), false, false,
                 Duration.ofSeconds(5), Duration.ofSeconds(60), AutopilotConfig.defaults(), null, 0,
-                new io.clustersim.kernel.random.Distribution.Constant(0), HeartbeatSettings.defaults());
+                new io.clustersim.kernel.random.Distribution.Constant(0), HeartbeatSettings.defaults(),
+                io.clustersim.model.capacity.ServerCapacity.UNMODELLED);
     }
 
     /**
@@ -81,47 +84,52 @@ public record NomadServerConfig(RaftConfig raft, GossipConfig gossip, int bootst
 
     public NomadServerConfig withRaft(RaftConfig r) {
         return new NomadServerConfig(r, gossip, bootstrapExpect, retryJoinInterval, leaveOnTerminate, leaveOnInterrupt,
-                rpcHoldTimeout, reconcileInterval, autopilot, authoritativeRegion, stateBaseBytes, agentStartup, heartbeat);
+                rpcHoldTimeout, reconcileInterval, autopilot, authoritativeRegion, stateBaseBytes, agentStartup, heartbeat, capacity);
     }
 
     public NomadServerConfig withGossip(GossipConfig g) {
         return new NomadServerConfig(raft, g, bootstrapExpect, retryJoinInterval, leaveOnTerminate, leaveOnInterrupt,
-                rpcHoldTimeout, reconcileInterval, autopilot, authoritativeRegion, stateBaseBytes, agentStartup, heartbeat);
+                rpcHoldTimeout, reconcileInterval, autopilot, authoritativeRegion, stateBaseBytes, agentStartup, heartbeat, capacity);
     }
 
     public NomadServerConfig withAutopilot(AutopilotConfig a) {
         return new NomadServerConfig(raft, gossip, bootstrapExpect, retryJoinInterval, leaveOnTerminate, leaveOnInterrupt,
-                rpcHoldTimeout, reconcileInterval, a, authoritativeRegion, stateBaseBytes, agentStartup, heartbeat);
+                rpcHoldTimeout, reconcileInterval, a, authoritativeRegion, stateBaseBytes, agentStartup, heartbeat, capacity);
     }
 
     public NomadServerConfig withBootstrapExpect(int n) {
         return new NomadServerConfig(raft, gossip, n, retryJoinInterval, leaveOnTerminate, leaveOnInterrupt,
-                rpcHoldTimeout, reconcileInterval, autopilot, authoritativeRegion, stateBaseBytes, agentStartup, heartbeat);
+                rpcHoldTimeout, reconcileInterval, autopilot, authoritativeRegion, stateBaseBytes, agentStartup, heartbeat, capacity);
     }
 
     public NomadServerConfig withLeave(boolean onTerminate, boolean onInterrupt) {
         return new NomadServerConfig(raft, gossip, bootstrapExpect, retryJoinInterval, onTerminate, onInterrupt,
-                rpcHoldTimeout, reconcileInterval, autopilot, authoritativeRegion, stateBaseBytes, agentStartup, heartbeat);
+                rpcHoldTimeout, reconcileInterval, autopilot, authoritativeRegion, stateBaseBytes, agentStartup, heartbeat, capacity);
     }
 
     public NomadServerConfig withAuthoritativeRegion(String region) {
         return new NomadServerConfig(raft, gossip, bootstrapExpect, retryJoinInterval, leaveOnTerminate, leaveOnInterrupt,
-                rpcHoldTimeout, reconcileInterval, autopilot, region, stateBaseBytes, agentStartup, heartbeat);
+                rpcHoldTimeout, reconcileInterval, autopilot, region, stateBaseBytes, agentStartup, heartbeat, capacity);
     }
 
     public NomadServerConfig withTimes(Duration retryJoin, Duration rpcHold, Duration reconcile) {
         return new NomadServerConfig(raft, gossip, bootstrapExpect, retryJoin, leaveOnTerminate, leaveOnInterrupt, rpcHold,
-                reconcile, autopilot, authoritativeRegion, stateBaseBytes, agentStartup, heartbeat);
+                reconcile, autopilot, authoritativeRegion, stateBaseBytes, agentStartup, heartbeat, capacity);
     }
 
     public NomadServerConfig withState(long baseBytes, io.clustersim.kernel.random.Distribution startup) {
         return new NomadServerConfig(raft, gossip, bootstrapExpect, retryJoinInterval, leaveOnTerminate, leaveOnInterrupt,
-                rpcHoldTimeout, reconcileInterval, autopilot, authoritativeRegion, baseBytes, startup, heartbeat);
+                rpcHoldTimeout, reconcileInterval, autopilot, authoritativeRegion, baseBytes, startup, heartbeat, capacity);
     }
 
     public NomadServerConfig withHeartbeat(HeartbeatSettings h) {
         return new NomadServerConfig(raft, gossip, bootstrapExpect, retryJoinInterval, leaveOnTerminate, leaveOnInterrupt,
-                rpcHoldTimeout, reconcileInterval, autopilot, authoritativeRegion, stateBaseBytes, agentStartup, h);
+                rpcHoldTimeout, reconcileInterval, autopilot, authoritativeRegion, stateBaseBytes, agentStartup, h, capacity);
+    }
+
+    public NomadServerConfig withCapacity(io.clustersim.model.capacity.ServerCapacity c) {
+        return new NomadServerConfig(raft, gossip, bootstrapExpect, retryJoinInterval, leaveOnTerminate, leaveOnInterrupt,
+                rpcHoldTimeout, reconcileInterval, autopilot, authoritativeRegion, stateBaseBytes, agentStartup, heartbeat, c);
     }
 
     /** Whether ACL objects are replicated from an authoritative region. */

@@ -14,6 +14,7 @@ import io.clustersim.kernel.node.NodeContext;
 import io.clustersim.kernel.node.NodeId;
 import io.clustersim.kernel.node.Process;
 import io.clustersim.kernel.node.StopSignal;
+import io.clustersim.model.capacity.WorkCosts;
 import io.clustersim.model.rpc.RpcCaller;
 import io.clustersim.model.rpc.RpcRequest;
 import io.clustersim.model.rpc.RpcResponse;
@@ -66,6 +67,7 @@ public final class ServerAgent implements Process, RaftHost {
     private Bootstrapper bootstrapper;
     private RpcCaller caller;
     private MessageRouter router;
+    private WorkCosts work;
     private boolean leaving;
 
     /**
@@ -100,6 +102,7 @@ public final class ServerAgent implements Process, RaftHost {
 
     private void startSubsystems() {
         long startedAt = ctx.now();
+        work = new WorkCosts(config.capacity(), ctx.random("cpu"));
         fsm = new NomadStateMachine(config.stateBaseBytes()).listen(stateListener);
         RaftObserver watcher = new LeadershipWatcher();
         raft = new RaftServer(ctx.self(), config.raft(), KernelPorts.of(ctx, image, "raft"), fsm,
@@ -182,9 +185,15 @@ public final class ServerAgent implements Process, RaftHost {
 
     @Override
     public void onMessage(NodeId from, Message message) {
-        if (router != null) {
-            router.deliver(from, message);
+        if (router == null) {
+            return;
         }
+        if (!work.modelled()) {
+            router.deliver(from, message);
+            return;
+        }
+        // Every message is work for the CPU, in its turn (at once when it is free and costs nothing).
+        ctx.compute(work.message(message, raft.isLeader()), () -> router.deliver(from, message));
     }
 
     @Override
@@ -242,6 +251,14 @@ public final class ServerAgent implements Process, RaftHost {
         public void roleChanged(NodeId node, long term, Role from, Role to) {
             if (node.equals(self.node()) && from == Role.LEADER) {
                 ctx.setTimer("leader.revoked", 0, leader::revoked);
+            }
+        }
+
+        /** Applying an entry occupies a core (the state machine applies in order as it commits). */
+        @Override
+        public void entryApplied(NodeId node, io.clustersim.raft.log.LogEntry entry, long prefixDigest) {
+            if (node.equals(self.node()) && work.modelled()) {
+                ctx.compute(work.apply(1), () -> { });
             }
         }
     }

@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  */
 public final class ScenarioReader {
     /** The keys the reader takes here; the JSON Schema lists the same. */
-    static final List<String> TOP_KEYS = List.of("name", "description", "seed", "duration", "warmup", "topology", "network", "disk", "raft", "gossip", "nomad", "heartbeat", "clients", "jobs", "probes", "workload", "failures", "expect", "replications", "sweep");
+    static final List<String> TOP_KEYS = List.of("name", "description", "seed", "duration", "warmup", "topology", "network", "disk", "raft", "gossip", "nomad", "heartbeat", "capacity", "clients", "jobs", "probes", "workload", "failures", "expect", "replications", "sweep");
     /** The keys the reader takes here; the JSON Schema lists the same. */
     static final List<String> TOPOLOGY_KEYS = List.of("regions", "serfPool");
     /** The keys the reader takes here; the JSON Schema lists the same. */
@@ -85,13 +85,21 @@ public final class ScenarioReader {
      * variant when there is no sweep.
      */
     public List<Variant> readVariants(Path file) {
-        YamlNode root = yaml.read(file);
+        return variants(yaml.read(file), file.toString());
+    }
+
+    /** As {@link #readVariants(Path)}, for a file's text. */
+    public List<Variant> readVariants(String fileName, String text) {
+        return variants(yaml.read(fileName, text), fileName);
+    }
+
+    private List<Variant> variants(YamlNode root, String source) {
         if (!(root instanceof YamlNode.Mapping m) || !m.entries().containsKey("sweep")) {
-            return List.of(new Variant("", fromTree(root, file.toString())));
+            return List.of(new Variant("", fromTree(root, source)));
         }
         List<Variant> out = new ArrayList<>();
         for (Map.Entry<String, YamlNode> v : Sweep.expand(m)) {
-            out.add(new Variant(v.getKey(), fromTree(v.getValue(), file.toString())));
+            out.add(new Variant(v.getKey(), fromTree(v.getValue(), source)));
         }
         return out;
     }
@@ -130,6 +138,9 @@ public final class ScenarioReader {
         }
         NomadServerConfig nomad = NomadServerConfig.defaults().withRaft(raft).withGossip(gossip).withState(0, agentStartup)
                 .withAuthoritativeRegion(authoritative[0]);
+        if (m.has("capacity")) {
+            nomad = nomad.withCapacity(CapacityReader.read(m.require("capacity", "")));
+        }
         if (m.has("nomad")) {
             nomad = NomadSettingsReader.read(m.require("nomad", ""), nomad);
         }
@@ -439,6 +450,16 @@ public final class ScenarioReader {
                 .append(", duplication ").append(s.network().duplicationProbability()).append('\n');
         sb.append("  disk: fsync mean ").append(String.format(java.util.Locale.ROOT, "%.3fms", s.disk().fsyncNanos().mean() / 1e6))
                 .append(", iops ").append(s.disk().iops() == 0 ? "unlimited" : String.valueOf((long) s.disk().iops())).append('\n');
+        io.clustersim.model.capacity.ServerCapacity capacity = s.nomad().capacity();
+        if (capacity.modelled()) {
+            sb.append("  capacity: servers are ").append(capacity.instance().name()).append(" (").append(capacity.instance().cores())
+                    .append(" cores, ").append(capacity.instance().memoryBytes() >> 30).append(" GiB); mean CPU cost:");
+            for (io.clustersim.model.capacity.OperationCosts.Operation o : io.clustersim.model.capacity.OperationCosts.OPERATIONS) {
+                sb.append(' ').append(o.key()).append(' ').append(String.format(java.util.Locale.ROOT, "%.0fus",
+                        capacity.costs().of(o).mean() / 1e3));
+            }
+            sb.append('\n');
+        }
         if (s.isSerfPool()) {
             sb.append("  gossip: ").append(s.gossip().profile()).append(", probe ")
                     .append(Durations.format(s.gossip().memberlist().probeInterval().toNanos()))

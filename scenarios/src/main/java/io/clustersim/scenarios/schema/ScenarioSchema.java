@@ -54,6 +54,7 @@ public final class ScenarioSchema {
         p.set("raft", raft());
         p.set("gossip", keysOnly(GossipSettingsReader.KEYS));
         p.set("nomad", nomad());
+        p.set("capacity", capacity());
         p.set("heartbeat", durationsOrNumbers(ClientsReader.HEARTBEAT_KEYS));
         p.set("clients", clients());
         p.set("jobs", array(job()));
@@ -232,6 +233,25 @@ public final class ScenarioSchema {
         p.set("leaveOnTerminate", bool());
         p.set("leaveOnInterrupt", bool());
         p.set("autopilot", keysOnly(NomadSettingsReader.AUTOPILOT_KEYS));
+        return n;
+    }
+
+    private static ObjectNode capacity() {
+        ObjectNode n = F.objectNode();
+        ObjectNode p = object(n, CapacityReader.KEYS);
+        p.set("instance", string());
+        ObjectNode instances = F.objectNode().put("type", "object");
+        ObjectNode instance = F.objectNode();
+        object(instance, CapacityReader.INSTANCE_KEYS, "cores", "memory").set("cores",
+                F.objectNode().put("type", "integer").put("minimum", 1));
+        instances.set("additionalProperties", instance);
+        p.set("instances", instances);
+        ObjectNode costs = F.objectNode();
+        ObjectNode cp = object(costs, CapacityReader.COST_KEYS);
+        for (String k : CapacityReader.COST_KEYS) {
+            cp.set(k, ref("distribution"));
+        }
+        p.set("costs", costs);
         return n;
     }
 

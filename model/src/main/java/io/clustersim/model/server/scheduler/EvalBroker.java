@@ -2,6 +2,7 @@ package io.clustersim.model.server.scheduler;
 
 import io.clustersim.kernel.node.NodeContext;
 import io.clustersim.kernel.node.Timer;
+import io.clustersim.model.capacity.WorkCosts;
 import io.clustersim.model.server.WriteIds;
 import io.clustersim.model.server.fsm.NomadCommand;
 import io.clustersim.model.server.fsm.NomadStateMachine;
@@ -50,6 +51,7 @@ public final class EvalBroker {
     private final java.util.Set<String> unblocking = new java.util.TreeSet<>();
     private final List<Timer> followUps = new ArrayList<>();
     private final SchedulingCounters counters;
+    private final WorkCosts work;
     private boolean running;
     private boolean working;
     private boolean unblockScheduled;
@@ -65,8 +67,9 @@ public final class EvalBroker {
     }
 
     public EvalBroker(NodeContext ctx, RaftServer raft, NomadStateMachine fsm, Ids ids, WriteIds writes,
-            SchedulingCounters counters) {
+            SchedulingCounters counters, WorkCosts work) {
         this.ctx = ctx;
+        this.work = work;
         this.raft = raft;
         this.fsm = fsm;
         this.ids = ids;
@@ -198,6 +201,14 @@ public final class EvalBroker {
         blockedOnNodes.remove(job);
         long changesSeen = capacityChanges;
         Plan plan = Scheduler.plan(first, fsm.state(), ctx.now(), random, ids);
+        // The plan is submitted once the scheduler's CPU work for it is done (at once when it costs nothing).
+        ctx.compute(work.schedule(plan.allocs().size()), () -> submit(e, job, evals, first, stale, changesSeen, plan));
+    }
+
+    private void submit(int e, String job, List<Evaluation> evals, Evaluation first, Evaluation stale, long changesSeen, Plan plan) {
+        if (e != epoch) {
+            return; // leadership ended while it was planned; stop() reset the broker
+        }
         List<Evaluation> superseded = new ArrayList<>();
         for (int i = 1; i < evals.size(); i++) {
             superseded.add(evals.get(i).withStatus(EvalStatus.COMPLETE, 0));

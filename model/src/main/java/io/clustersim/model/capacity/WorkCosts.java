@@ -1,0 +1,120 @@
+package io.clustersim.model.capacity;
+
+import io.clustersim.gossip.message.GossipMessage;
+import io.clustersim.kernel.network.Message;
+import io.clustersim.kernel.random.Distribution;
+import io.clustersim.kernel.random.Sampler;
+import io.clustersim.model.rpc.RpcCall;
+import io.clustersim.model.rpc.RpcRequest;
+import io.clustersim.model.rpc.RpcResponse;
+import io.clustersim.raft.message.AppendEntries;
+import io.clustersim.raft.message.RaftMessage;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * The CPU cost of each piece of one server's work, drawn from the server's own stream. When the
+ * capacity is not modelled everything costs zero and nothing is drawn.
+ */
+public final class WorkCosts {
+    private final boolean modelled;
+    /** By operation, in {@link OperationCosts#OPERATIONS} order: a sampler, or null where the cost is a constant. */
+    private final Sampler[] samplers;
+    private final long[] constants;
+
+    public WorkCosts(ServerCapacity capacity, UniformRandomProvider rng) {
+        int n = OperationCosts.OPERATIONS.size();
+        samplers = new Sampler[n];
+        constants = new long[n];
+        boolean anyCost = false;
+        for (int i = 0; i < n; i++) {
+            Distribution d = capacity.costs().of(OperationCosts.OPERATIONS.get(i));
+            if (d instanceof Distribution.Constant c) {
+                constants[i] = Math.max(0, Math.round(c.value()));
+                anyCost |= constants[i] > 0;
+            } else {
+                samplers[i] = d.sampler(rng);
+                anyCost = true;
+            }
+        }
+        // With every cost zero there is no work to model: the agent need not ask the CPU at all.
+        this.modelled = capacity.modelled() && anyCost;
+    }
+
+    private long draw(OperationCosts.Operation o) {
+        if (!modelled) {
+            return 0;
+        }
+        int i = o.index();
+        return samplers[i] == null ? constants[i] : samplers[i].sampleNanos();
+    }
+
+    /** Whether costs are drawn at all; when not, the agent hands messages on without asking the CPU. */
+    public boolean modelled() {
+        return modelled;
+    }
+
+    /**
+     * A message arriving: Raft's (with its entries), gossip's, a response, or a request, which the
+     * leader (or, for stale and local reads, the server asked) serves and any other server forwards.
+     */
+    public long message(Message m, boolean leader) {
+        if (!modelled) {
+            return 0;
+        }
+        if (m instanceof AppendEntries ae) {
+            long c = draw(OperationCosts.RAFT_MESSAGE);
+            for (int i = 0; i < ae.entries().size(); i++) {
+                c += draw(OperationCosts.RAFT_APPEND_PER_ENTRY);
+            }
+            return c;
+        }
+        if (m instanceof RaftMessage) {
+            return draw(OperationCosts.RAFT_MESSAGE);
+        }
+        if (m instanceof GossipMessage) {
+            return draw(OperationCosts.GOSSIP_MESSAGE);
+        }
+        if (m instanceof RpcResponse) {
+            return draw(OperationCosts.FORWARD);
+        }
+        if (m instanceof RpcRequest r) {
+            RpcCall call = r.call();
+            boolean servedHere = leader || call.kind() == RpcCall.Kind.LOCAL || call.kind() == RpcCall.Kind.READ && r.allowStale();
+            return servedHere ? draw(operation(call)) : draw(OperationCosts.FORWARD);
+        }
+        return 0;
+    }
+
+    static OperationCosts.Operation operation(RpcCall call) {
+        if (call instanceof RpcCall.NodeUpdateStatus) {
+            return OperationCosts.HEARTBEAT;
+        } else if (call instanceof RpcCall.NodeRegister) {
+            return OperationCosts.REGISTER;
+        } else if (call instanceof RpcCall.NodeGetClientAllocs) {
+            return OperationCosts.GET_CLIENT_ALLOCS;
+        } else if (call instanceof RpcCall.NodeUpdateAlloc) {
+            return OperationCosts.ALLOC_UPDATE;
+        } else if (call.kind() == RpcCall.Kind.WRITE) {
+            return OperationCosts.WRITE;
+        }
+        return OperationCosts.READ;
+    }
+
+    /** Applying {@code entries} committed entries to the state machine. */
+    public long apply(int entries) {
+        long c = 0;
+        for (int i = 0; i < entries && modelled; i++) {
+            c += draw(OperationCosts.FSM_APPLY_PER_ENTRY);
+        }
+        return c;
+    }
+
+    /** Scheduling one evaluation that places {@code placements} allocations. */
+    public long schedule(int placements) {
+        long c = draw(OperationCosts.SCHEDULE_PER_EVAL);
+        for (int i = 0; i < placements && modelled; i++) {
+            c += draw(OperationCosts.SCHEDULE_PER_PLACEMENT);
+        }
+        return c;
+    }
+}

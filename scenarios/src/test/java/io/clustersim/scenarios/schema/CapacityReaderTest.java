@@ -1,0 +1,97 @@
+package io.clustersim.scenarios.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clustersim.kernel.random.Distribution;
+import io.clustersim.model.capacity.InstanceClass;
+import io.clustersim.model.capacity.OperationCosts;
+import io.clustersim.model.capacity.ServerCapacity;
+import io.clustersim.scenarios.yaml.InputError;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CapacityReaderTest {
+    private static final String BASE = """
+            name: t
+            duration: 2m
+            topology:
+              regions:
+                - name: r1
+                  datacenters:
+                    - name: dc1
+                      zones:
+                        - { name: a, servers: 1, clients: 2 }
+                        - { name: b, servers: 1 }
+                        - { name: c, servers: 1 }
+            """;
+
+    private final ScenarioReader reader = new ScenarioReader();
+
+    private ServerCapacity capacity(String section) {
+        return reader.read("s.yaml", BASE + section).nomad().capacity();
+    }
+
+    private InputError error(String section) {
+        try {
+            reader.read("s.yaml", BASE + section);
+        } catch (InputError e) {
+            return e;
+        }
+        throw new AssertionError("expected an input error for:\n" + section);
+    }
+
+    @Test
+    void when_thereIsNoCapacitySection_then_nothingCostsAnything() {
+        ServerCapacity c = reader.read("s.yaml", BASE).nomad().capacity();
+        assertThat(c.modelled()).isFalse();
+        assertThat(c.costs()).isEqualTo(OperationCosts.ZERO);
+        assertThat(ScenarioReader.describe(reader.read("s.yaml", BASE))).doesNotContain("capacity:");
+    }
+
+    @Test
+    void when_anInstanceIsNamed_then_itsClassAndTheDefaultCostsApplyAndCostsMayBeGiven() {
+        ServerCapacity small = capacity("capacity: { instance: small }\n");
+        assertThat(small.modelled()).isTrue();
+        assertThat(small.instance()).isEqualTo(InstanceClass.SMALL);
+        assertThat(small.costs()).isEqualTo(OperationCosts.DEFAULTS);
+        assertThat(small.costs().of(OperationCosts.HEARTBEAT).mean()).isEqualTo(200_000);
+
+        ServerCapacity custom = capacity("""
+                capacity:
+                  instance: c6i.2xlarge
+                  instances:
+                    c6i.2xlarge: { cores: 8, memory: 16GB }
+                  costs:
+                    heartbeat: 1ms
+                    schedulePerEval: { uniform: [1ms, 3ms] }
+                """);
+        assertThat(custom.instance().cores()).isEqualTo(8);
+        assertThat(custom.instance().memoryBytes()).isEqualTo(16L * 1000 * 1000 * 1000);
+        assertThat(custom.costs().of(OperationCosts.HEARTBEAT)).isEqualTo(new Distribution.Constant(1_000_000));
+        assertThat(custom.costs().of(OperationCosts.SCHEDULE_PER_EVAL).mean()).isEqualTo(2_000_000);
+        assertThat(custom.costs().of(OperationCosts.READ)).isEqualTo(OperationCosts.DEFAULTS.of(OperationCosts.READ));
+        assertThat(ScenarioReader.describe(reader.read("s.yaml", BASE + "capacity: { instance: large }\n")))
+                .contains("capacity: servers are large (16 cores, 64 GiB)").contains("heartbeat 200us");
+    }
+
+    @Test
+    void when_capacityIsWrong_then_theErrorNamesTheKeyAndWhatWasExpected() {
+        InputError unknown = error("capacity: { instance: huge }\n");
+        assertThat(unknown.path()).isEqualTo("capacity.instance");
+        assertThat(unknown.problem()).contains("one of: small, large").contains("'huge'");
+        InputError key = error("capacity: { costs: { heartbeats: 1ms } }\n");
+        assertThat(key.problem()).contains("unknown key 'heartbeats'");
+        InputError cores = error("capacity: { instance: x, instances: { x: { cores: 0, memory: 8GB } } }\n");
+        assertThat(cores.path()).isEqualTo("capacity.instances.x.cores");
+        InputError memory = error("capacity: { instance: x, instances: { x: { cores: 2 } } }\n");
+        assertThat(memory.problem()).contains("memory");
+        assertThat(error("capacity: { costs: { read: fast } }\n").path()).isEqualTo("capacity.costs.read");
+    }
+
+    @Test
+    void when_aSweepGoesOverInstanceClasses_then_eachVariantHasItsClass() {
+        List<ScenarioReader.Variant> variants = reader.readVariants("s.yaml", BASE
+                + "capacity: { instance: small }\nsweep:\n  capacity.instance: [small, large]\n");
+        assertThat(variants).extracting(v -> v.scenario().nomad().capacity().instance().cores()).containsExactly(4, 16);
+    }
+}
