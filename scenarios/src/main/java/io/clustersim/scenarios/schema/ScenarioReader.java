@@ -40,7 +40,7 @@ public final class ScenarioReader {
     /** The keys the reader takes here; the JSON Schema lists the same. */
     static final List<String> TOPOLOGY_KEYS = List.of("regions", "serfPool");
     /** The keys the reader takes here; the JSON Schema lists the same. */
-    static final List<String> REGION_KEYS = List.of("name", "datacenters", "authoritative");
+    static final List<String> REGION_KEYS = List.of("name", "datacenters", "authoritative", "servers", "clients");
     /** The keys the reader takes here; the JSON Schema lists the same. */
     static final List<String> DATACENTER_KEYS = List.of("name", "zones");
     /** The keys the reader takes here; the JSON Schema lists the same. */
@@ -236,6 +236,19 @@ public final class ScenarioReader {
                 }
                 dcs.add(new Topology.Datacenter(dname, zones));
             }
+            if (r.has("servers") || r.has("clients")) {
+                dcs = spread(dcs, (int) r.integer("servers", "the region's servers, spread over its zones", -1, 0, 100),
+                        (int) r.integer("clients", "the region's clients, spread over its zones", -1, 0, 1_000_000));
+                nodes = 0;
+                for (Topology.Region done : regions) {
+                    nodes += count(done.datacenters());
+                }
+                nodes += count(dcs);
+                if (nodes > MAX_NODES) {
+                    throw InputError.at(rn, "the topology reaches " + nodes + " servers and clients here; ClusterSim "
+                            + "simulates at most " + MAX_NODES + " in one run");
+                }
+            }
             regions.add(new Topology.Region(rname, dcs));
         }
         Topology t = new Topology(regions);
@@ -243,6 +256,41 @@ public final class ScenarioReader {
             throw InputError.at(node, "expected at least one server in the topology");
         }
         return t;
+    }
+
+    /**
+     * A region's totals (a sweep's knob: {@code topology.regions[0].clients: [1000, 10000]}) spread
+     * over its zones in order, the first zones taking one more where it does not divide evenly;
+     * a negative total leaves the zones' own counts.
+     */
+    private static List<Topology.Datacenter> spread(List<Topology.Datacenter> dcs, int servers, int clients) {
+        int zones = 0;
+        for (Topology.Datacenter d : dcs) {
+            zones += d.zones().size();
+        }
+        List<Topology.Datacenter> out = new ArrayList<>();
+        int i = 0;
+        for (Topology.Datacenter d : dcs) {
+            List<Topology.Zone> zs = new ArrayList<>();
+            for (Topology.Zone z : d.zones()) {
+                int s = servers < 0 ? z.servers() : servers / zones + (i < servers % zones ? 1 : 0);
+                int c = clients < 0 ? z.clients() : clients / zones + (i < clients % zones ? 1 : 0);
+                zs.add(new Topology.Zone(z.name(), s, c, z.members(), z.serversRunClients()));
+                i++;
+            }
+            out.add(new Topology.Datacenter(d.name(), zs));
+        }
+        return out;
+    }
+
+    private static long count(List<Topology.Datacenter> dcs) {
+        long n = 0;
+        for (Topology.Datacenter d : dcs) {
+            for (Topology.Zone z : d.zones()) {
+                n += z.servers() + z.clients();
+            }
+        }
+        return n;
     }
 
     private static Topology serfPool(YamlNode node) {

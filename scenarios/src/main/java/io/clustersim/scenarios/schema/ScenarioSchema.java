@@ -182,6 +182,8 @@ public final class ScenarioSchema {
         ObjectNode rp = object(region, ScenarioReader.REGION_KEYS, "name", "datacenters");
         rp.set("name", string());
         rp.set("authoritative", bool());
+        rp.set("servers", F.objectNode().put("type", "integer").put("minimum", 0));
+        rp.set("clients", F.objectNode().put("type", "integer").put("minimum", 0));
         rp.set("datacenters", array(dc).put("minItems", 1));
         ObjectNode pool = F.objectNode();
         ObjectNode pp = object(pool, ScenarioReader.SERF_POOL_KEYS, "members");

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clustersim.kernel.network.LinkClass;
 import io.clustersim.kernel.random.Distribution;
+import io.clustersim.model.topology.Topology;
 import io.clustersim.scenarios.yaml.InputError;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -353,6 +355,19 @@ class ScenarioReaderTest {
         Scenario farWithin = reader.read("s.yaml", VALID.replace("crossZone: { constant: 2ms }",
                 "crossZone: { constant: 2ms }\n    sameZone: { constant: 12ms }"));
         assertThat(farWithin.warnings()).singleElement().asString().contains("12.0 ms apart");
+    }
+
+    @Test
+    void when_aRegionGivesTotals_then_theyAreSpreadOverItsZonesInOrder() {
+        String totals = VALID.replace("  - name: r1\n", "  - name: r1\n      servers: 5\n      clients: 1001\n");
+        Scenario s = reader.read("s.yaml", totals);
+        List<Topology.Zone> zones = s.topology().regions().get(0).datacenters().get(0).zones();
+        assertThat(zones).extracting(Topology.Zone::servers).containsExactly(3, 2);
+        assertThat(zones).extracting(Topology.Zone::clients).containsExactly(501, 500);
+        assertThat(reader.read("s.yaml", VALID.replace("  - name: r1\n", "  - name: r1\n      clients: 10\n")).topology()
+                .totalServers()).as("servers stay the zones' own").isEqualTo(3);
+        assertThat(error(VALID.replace("  - name: r1\n", "  - name: r1\n      clients: -1\n")).path()).isEqualTo("topology.regions[0].clients");
+        assertThat(error(VALID.replace("  - name: r1\n", "  - name: r1\n      clients: 900000\n")).problem()).contains("at most");
     }
 
     @Test
