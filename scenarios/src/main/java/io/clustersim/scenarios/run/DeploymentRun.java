@@ -94,6 +94,11 @@ final class DeploymentRun {
         if (!windows.isEmpty()) {
             metrics.put("failureWindows", new Metric.Group(windows));
         }
+        if (scenario.nomad().capacity().modelled()) {
+            // A capacity plan judges the steady state: what was measured after the warm-up (the
+            // registration storm of a start queues on every size, and says nothing of its size).
+            metrics.put("afterWarmup", report.window(from, to, List.of(RaftMetricNames.COMMIT_TIME_MS, NomadMetrics.PROBE_LATENCY_MS)));
+        }
         return new RunResult(scenario.name(), scenario.seed(), world.now(), world.simulation().eventsProcessed(),
                 trace.hashHex(), metrics, running.summary(), world.telemetry(), injector.fired());
     }

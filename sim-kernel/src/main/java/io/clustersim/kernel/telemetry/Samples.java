@@ -18,16 +18,26 @@ public final class Samples {
     }
 
     public void add(double v) {
+        add(v, clock.getAsLong());
+    }
+
+    /** An observation made at {@code atNanos} (one recorded elsewhere first and handed over now). */
+    public void add(double v, long atNanos) {
         if (size == values.length) {
             values = Arrays.copyOf(values, size * 2);
             times = Arrays.copyOf(times, size * 2);
         }
-        times[size] = clock.getAsLong();
+        times[size] = atNanos;
         values[size++] = v;
     }
 
     public int count() {
         return size;
+    }
+
+    /** When each observation was made, in the order of {@link #values()}. */
+    public long[] times() {
+        return Arrays.copyOf(times, size);
     }
 
     /** A copy of the observations. */
