@@ -179,7 +179,7 @@ final class RunCommand implements Callable<Integer> {
         try (RunJournal journal = openJournal(dir, stdout)) {
             for (ScenarioReader.Variant v : variants) {
                 Scenario s = overridden(v.scenario());
-                done.add(new io.clustersim.reports.sweep.SweepReport.Variant(v.label(), Replications.run(s, n,
+                done.add(new io.clustersim.reports.sweep.SweepReport.Variant(v.label(), s, Replications.run(s, n,
                         seed -> journal.finished(v.label(), seed), r -> journal.append(v.label(), r), (d, t) -> {})));
                 if (!noProgress) {
                     spec.commandLine().getErr().println("  done: " + v.label());

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clustersim.reports.capacity.CapacityPlan;
+import io.clustersim.reports.capacity.PlanReport;
 import io.clustersim.reports.csv.RunsCsv;
 import io.clustersim.reports.html.HtmlReport;
 import io.clustersim.reports.json.AtomicFiles;
@@ -13,6 +15,7 @@ import io.clustersim.reports.stats.Interval;
 import io.clustersim.reports.stats.Replicated;
 import io.clustersim.reports.text.Figures;
 import io.clustersim.scenarios.run.RunResult;
+import io.clustersim.scenarios.schema.Scenario;
 import java.awt.Color;
 import java.awt.Rectangle;
 import java.io.IOException;
@@ -20,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
@@ -34,8 +38,8 @@ import org.jfree.svg.SVGGraphics2D;
  * mean and 95% interval against the variant).
  */
 public final class SweepReport {
-    /** One variant and its runs. */
-    public record Variant(String label, List<RunResult> runs) {}
+    /** One variant, its scenario and its runs. */
+    public record Variant(String label, Scenario scenario, List<RunResult> runs) {}
 
     static final List<String> COMPARED = List.of("writeAvailability", "leaderlessSeconds", "leaderChanges", "nodesMarkedDown",
             "allocationsLost");
@@ -60,10 +64,21 @@ public final class SweepReport {
                 csv.append(l == 0 ? "variant," : csvCell(v.label()) + ",").append(lines[l]).append('\n');
             }
         }
+        Optional<CapacityPlan> plan = plan(variants);
+        plan.ifPresent(p -> root.set("capacityPlan", PlanReport.json(p)));
         AtomicFiles.write(dir.resolve("report.json"), MAPPER.writeValueAsString(root) + "\n");
         AtomicFiles.write(dir.resolve("runs.csv"), csv.toString());
         AtomicFiles.write(dir.resolve("summary.md"), markdown(scenario, variants));
         AtomicFiles.write(dir.resolve("report.html"), html(scenario, variants));
+    }
+
+    /** The capacity plan, when the variants' servers have a modelled capacity. */
+    public static Optional<CapacityPlan> plan(List<Variant> variants) {
+        List<CapacityPlan.Variant> vs = new ArrayList<>();
+        for (Variant v : variants) {
+            vs.add(new CapacityPlan.Variant(v.label(), v.scenario(), v.runs()));
+        }
+        return CapacityPlan.of(vs);
     }
 
     /** The summary table, as {@code summary.md} holds it. */
@@ -106,6 +121,7 @@ public final class SweepReport {
             r.figures().forEach(i -> sb.append(' ').append(cell(i)).append(" |"));
             sb.append('\n');
         }
+        plan(variants).ifPresent(p -> sb.append(PlanReport.markdown(p)));
         return sb.toString();
     }
 
@@ -146,6 +162,7 @@ public final class SweepReport {
             chart.draw(g, new Rectangle(0, 0, 860, 320));
             h.append("<figure>").append(g.getSVGElement()).append("</figure>\n");
         }
+        plan(variants).ifPresent(p -> h.append(PlanReport.html(p)));
         return h.append("</body></html>\n").toString();
     }
 

@@ -3,6 +3,7 @@ package io.clustersim.scenarios.schema;
 import io.clustersim.kernel.random.Distribution;
 import io.clustersim.model.capacity.InstanceClass;
 import io.clustersim.model.capacity.OperationCosts;
+import io.clustersim.model.capacity.PlanTargets;
 import io.clustersim.model.capacity.ServerCapacity;
 import io.clustersim.scenarios.yaml.InputError;
 import io.clustersim.scenarios.yaml.YamlMap;
@@ -24,11 +25,18 @@ import java.util.Map;
  *     costs:                           # a duration or a distribution, per operation
  *       heartbeat: 200us
  *       schedulePerEval: { lognormal: { median: 2ms, p99: 10ms } }
+ *     slo:                             # what a sweep's capacity plan holds each size to
+ *       commitP99: 100ms
+ *       nodesFalselyMarkedDown: 0
+ *       writeAvailability: 0.999
+ *       headroom: 0.3                  # the busiest server's CPU at most 70% at the planned load
  * </pre>
  */
 final class CapacityReader {
     /** The keys the reader takes here; the JSON Schema lists the same. */
-    static final List<String> KEYS = List.of("instance", "instances", "costs");
+    static final List<String> KEYS = List.of("instance", "instances", "costs", "slo");
+    /** The keys the reader takes here; the JSON Schema lists the same. */
+    static final List<String> SLO_KEYS = List.of("commitP99", "nodesFalselyMarkedDown", "writeAvailability", "headroom");
     /** The keys the reader takes here; the JSON Schema lists the same. */
     static final List<String> INSTANCE_KEYS = List.of("cores", "memory");
     /** The keys the reader takes here; the JSON Schema lists the same. */
@@ -73,6 +81,22 @@ final class CapacityReader {
                 costs = costs.with(key, d);
             }
         }
-        return ServerCapacity.of(instance, costs);
+        ServerCapacity capacity = ServerCapacity.of(instance, costs);
+        return m.has("slo") ? capacity.withTargets(targets(m.require("slo", ""))) : capacity;
+    }
+
+    private static PlanTargets targets(YamlNode node) {
+        YamlMap m = YamlMap.of(node, "service levels: commitP99, nodesFalselyMarkedDown, writeAvailability, headroom")
+                .allowOnly(SLO_KEYS);
+        PlanTargets d = PlanTargets.DEFAULTS;
+        long commit = m.durationNanos("commitP99", "the Raft commit time p99 to stay within", (long) (d.commitP99Ms() * 1e6));
+        if (commit <= 0) {
+            throw InputError.at(m.require("commitP99", ""), "expected a commit time greater than zero");
+        }
+        return new PlanTargets(commit / 1e6,
+                m.integer("nodesFalselyMarkedDown", "the most nodes falsely marked down", d.maxNodesFalselyMarkedDown(), 0,
+                        Long.MAX_VALUE),
+                m.number("writeAvailability", "the least write availability, 0 to 1", d.minWriteAvailability(), 0, 1),
+                m.number("headroom", "the CPU share to leave free, 0 to 0.95", d.headroom(), 0, 0.95));
     }
 }

@@ -254,6 +254,13 @@ public final class ScenarioSchema {
             cp.set(k, ref("distribution"));
         }
         p.set("costs", costs);
+        ObjectNode slo = F.objectNode();
+        ObjectNode sp = object(slo, CapacityReader.SLO_KEYS);
+        sp.set("commitP99", ref("duration"));
+        sp.set("nodesFalselyMarkedDown", F.objectNode().put("type", "integer").put("minimum", 0));
+        sp.set("writeAvailability", number(0).put("maximum", 1));
+        sp.set("headroom", number(0).put("maximum", 0.95));
+        p.set("slo", slo);
         return n;
     }
 
