@@ -42,10 +42,13 @@ public record OperationCosts(Map<String, Distribution> byOperation) {
     public static final Operation SCHEDULE_PER_PLACEMENT = new Operation(12, "schedulePerPlacement", 100,
             "nomad.worker.invoke_scheduler.<type> per placement, beyond an evaluation's base");
 
+    public static final Operation SNAPSHOT_PER_MB = new Operation(13, "snapshotPerMb", 5000,
+            "raft.snapshot.persist and nomad.fsm.persist per MB of state (hashicorp/raft snapshot.go takeSnapshot)");
+
     /** Every operation, in the order the scenario format lists them. */
     public static final java.util.List<Operation> OPERATIONS = java.util.List.of(HEARTBEAT, REGISTER, GET_CLIENT_ALLOCS,
             ALLOC_UPDATE, WRITE, READ, FORWARD, RAFT_MESSAGE, RAFT_APPEND_PER_ENTRY, FSM_APPLY_PER_ENTRY, GOSSIP_MESSAGE,
-            SCHEDULE_PER_EVAL, SCHEDULE_PER_PLACEMENT);
+            SCHEDULE_PER_EVAL, SCHEDULE_PER_PLACEMENT, SNAPSHOT_PER_MB);
 
     /** Nothing costs anything: the protocols as they are without a CPU model. */
     public static final OperationCosts ZERO = uniform(0);

@@ -109,6 +109,11 @@ public final class WorkCosts {
         return c;
     }
 
+    /** Writing a snapshot of {@code bytes} of state (the cost per MB, pro rata). */
+    public long snapshot(long bytes) {
+        return Math.round(draw(OperationCosts.SNAPSHOT_PER_MB) * (bytes / 1e6));
+    }
+
     /** Scheduling one evaluation that places {@code placements} allocations. */
     public long schedule(int placements) {
         long c = draw(OperationCosts.SCHEDULE_PER_EVAL);

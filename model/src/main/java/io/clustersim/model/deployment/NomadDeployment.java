@@ -489,7 +489,13 @@ public final class NomadDeployment implements Deployment {
                         Labels.of("region", place.region(), "zone", place.zone()))
                         .add(seconds <= 0 ? 0 : e.getValue().heartbeats().value() / seconds);
                 if (spec.server().capacity().modelled()) {
-                    publishCpu(world.node(e.getKey()).cpu(), Labels.of("region", place.region(), "zone", place.zone()));
+                    Labels labels = Labels.of("region", place.region(), "zone", place.zone());
+                    publishCpu(world.node(e.getKey()).cpu(), labels);
+                    if (world.node(e.getKey()).process() instanceof ServerAgent server) {
+                        world.telemetry().samples(NomadMetrics.STATE_MEGABYTES, labels).add(server.stateBytes() / 1e6);
+                    } else if (world.node(e.getKey()).process() instanceof HostAgent host) {
+                        world.telemetry().samples(NomadMetrics.STATE_MEGABYTES, labels).add(host.server().stateBytes() / 1e6);
+                    }
                 }
             }
         }

@@ -76,6 +76,10 @@ public final class NomadMetrics {
             "per server: the mean time work waited for a free core");
     public static final MetricName SERVER_CPU_LONGEST_QUEUE = MetricName.samples("serverCpuLongestQueue", "pieces of work",
             "per server: the longest its run queue grew");
+    public static final MetricName HEARTBEAT_PROCESSING_MS = MetricName.samples("heartbeatProcessingMs", "ms",
+            "with capacity: from a client heartbeat's arrival at the leader until the leader handled it (CPU wait and cost)");
+    public static final MetricName STATE_MEGABYTES = MetricName.samples("stateMegabytes", "MB",
+            "with capacity: per server, the size of its state (nodes, jobs, allocations, evaluations) at the end");
     public static final MetricName LEADER = MetricName.level("leader", "server index",
             "which server leads the region (its index in the topology, 0 for none), over time");
 
@@ -88,5 +92,5 @@ public final class NomadMetrics {
             ALLOCATIONS_RESCHEDULED, TIME_TO_RESCHEDULE_SECONDS, ALLOCATIONS_UNPLACED, ALLOCATIONS_PLACED_ON_DOWN_NODES,
             NODES_READY, NODES_INITIALIZING,
             NODES_DOWN, NODES_IN_DISCONNECTED, SERVER_CPU_UTILISATION, SERVER_CPU_OFFERED_LOAD, SERVER_CPU_WAIT_MS,
-            SERVER_CPU_LONGEST_QUEUE, LEADER);
+            SERVER_CPU_LONGEST_QUEUE, HEARTBEAT_PROCESSING_MS, STATE_MEGABYTES, LEADER);
 }

@@ -15,6 +15,7 @@ import io.clustersim.kernel.node.NodeId;
 import io.clustersim.kernel.node.Process;
 import io.clustersim.kernel.node.StopSignal;
 import io.clustersim.model.capacity.WorkCosts;
+import io.clustersim.model.rpc.RpcCall;
 import io.clustersim.model.rpc.RpcCaller;
 import io.clustersim.model.rpc.RpcRequest;
 import io.clustersim.model.rpc.RpcResponse;
@@ -193,7 +194,21 @@ public final class ServerAgent implements Process, RaftHost {
             return;
         }
         // Every message is work for the CPU, in its turn (at once when it is free and costs nothing).
-        ctx.compute(work.message(message, raft.isLeader()), () -> router.deliver(from, message));
+        boolean leader = raft.isLeader();
+        if (leader && message instanceof RpcRequest r && r.call() instanceof RpcCall.NodeUpdateStatus) {
+            long arrived = ctx.now();
+            ctx.compute(work.message(message, true), () -> {
+                recorder.heartbeatProcessing().add((ctx.now() - arrived) / 1e6);
+                router.deliver(from, message);
+            });
+            return;
+        }
+        ctx.compute(work.message(message, leader), () -> router.deliver(from, message));
+    }
+
+    /** The size of this server's state now, in bytes (0 before it started its subsystems). */
+    public long stateBytes() {
+        return fsm == null ? 0 : fsm.state().sizeBytes();
     }
 
     @Override
@@ -251,6 +266,14 @@ public final class ServerAgent implements Process, RaftHost {
         public void roleChanged(NodeId node, long term, Role from, Role to) {
             if (node.equals(self.node()) && from == Role.LEADER) {
                 ctx.setTimer("leader.revoked", 0, leader::revoked);
+            }
+        }
+
+        /** Writing a snapshot occupies a core for its size (the state is serialised as it is persisted). */
+        @Override
+        public void snapshotTaken(NodeId node, io.clustersim.raft.log.Snapshot snapshot) {
+            if (node.equals(self.node()) && work.modelled()) {
+                ctx.compute(work.snapshot(snapshot.sizeBytes()), () -> { });
             }
         }
 

@@ -60,6 +60,11 @@ public final class ServerRecorder {
         return telemetry.samples(NomadMetrics.CLIENT_TTL_SECONDS, labels);
     }
 
+    /** Heartbeats' time from arrival to handling on this leader, in milliseconds (recorded with a capacity model). */
+    public Samples heartbeatProcessing() {
+        return telemetry.samples(NomadMetrics.HEARTBEAT_PROCESSING_MS, labels);
+    }
+
     Samples replicationLag() {
         return telemetry.samples(NomadMetrics.REPLICATION_LAG_SECONDS, labels);
     }

@@ -58,6 +58,7 @@ class WorkCostsTest {
         assertThat(w.message(RpcResponse.error(1, RpcStatus.NO_LEADER), false)).isEqualTo(50_000);
         assertThat(w.apply(4)).isEqualTo(200_000);
         assertThat(w.schedule(10)).isEqualTo(2_000_000 + 10 * 100_000);
+        assertThat(w.snapshot(2_000_000)).as("5 ms per MB").isEqualTo(10_000_000);
     }
 
     @Test

@@ -43,8 +43,8 @@ public record CapacityPlan(PlanTargets targets, List<Row> rows, List<Knee> knees
 
     /** One variant's figures. */
     public record Row(String variant, Size size, long clients, double cpuUtilisation, double cpuOfferedLoad, double cpuWaitMs,
-            double commitP50Ms, double commitP99Ms, double nodesFalselyMarkedDown, double writeAvailability, boolean meets,
-            boolean withHeadroom) {}
+            double commitP50Ms, double commitP99Ms, double heartbeatP99Ms, double nodesFalselyMarkedDown, double writeAvailability,
+            double stateShareOfMemory, boolean meets, boolean withHeadroom) {}
 
     /** Where a size stops meeting the service levels: the last load it met them at, and the first it did not (0: never). */
     public record Knee(Size size, long lastMet, long firstMissed) {}
@@ -106,8 +106,11 @@ public record CapacityPlan(PlanTargets targets, List<Row> rows, List<Knee> knees
         double cpu = meanOfMax(v.runs(), "serverCpuUtilisation");
         boolean meets = !(commitP99 > t.commitP99Ms()) && !(falseDowns > t.maxNodesFalselyMarkedDown())
                 && !(write < t.minWriteAvailability());
+        double heartbeatP99 = across.get("heartbeatProcessingMs") instanceof Replicated.Across.Pooled p && p.summary().count() > 0
+                ? p.summary().p99() : Double.NaN;
+        double memory = meanOfMax(v.runs(), "stateMegabytes") * 1e6 / c.instance().memoryBytes();
         return new Row(v.label(), size, s.topology().totalClients(), cpu, meanOfMax(v.runs(), "serverCpuOfferedLoad"),
-                meanOfMax(v.runs(), "serverCpuWaitMs"), commitP50, commitP99, falseDowns, write, meets,
+                meanOfMax(v.runs(), "serverCpuWaitMs"), commitP50, commitP99, heartbeatP99, falseDowns, write, memory, meets,
                 meets && cpu <= 1 - t.headroom());
     }
 
@@ -122,6 +125,21 @@ public record CapacityPlan(PlanTargets targets, List<Row> rows, List<Knee> knees
             }
         }
         return all.isEmpty() ? null : Summary.of(all.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** The share of an instance's memory the state may take before the report warns: the rest is Nomad's own and the OS's. */
+    public static final double MEMORY_WARNING_SHARE = 0.5;
+
+    /** Sizes whose state took more than {@link #MEMORY_WARNING_SHARE} of their memory, as warnings. */
+    public List<String> memoryWarnings() {
+        List<String> out = new ArrayList<>();
+        for (Row r : rows) {
+            if (r.stateShareOfMemory() > MEMORY_WARNING_SHARE) {
+                out.add(String.format(java.util.Locale.ROOT, "%s with %,d clients: the state takes %.0f%% of each server's memory",
+                        r.size().label(), r.clients(), 100 * r.stateShareOfMemory()));
+            }
+        }
+        return out;
     }
 
     private static double mean(Map<String, Replicated.Across> across, String key) {

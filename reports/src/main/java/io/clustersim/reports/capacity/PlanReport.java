@@ -47,6 +47,8 @@ public final class PlanReport {
             number(o, "busiestServerCpuWaitMs", r.cpuWaitMs());
             number(o, "commitP50Ms", r.commitP50Ms());
             number(o, "commitP99Ms", r.commitP99Ms());
+            number(o, "heartbeatProcessingP99Ms", r.heartbeatP99Ms());
+            number(o, "stateShareOfMemory", r.stateShareOfMemory());
             number(o, "nodesFalselyMarkedDown", r.nodesFalselyMarkedDown());
             number(o, "writeAvailability", r.writeAvailability());
             o.put("meetsSlo", r.meets());
@@ -63,6 +65,8 @@ public final class PlanReport {
                 o.putNull("firstClientsMissingSlo");
             }
         }
+        ArrayNode warnings = n.putArray("warnings");
+        plan.memoryWarnings().forEach(warnings::add);
         if (plan.recommendation().isPresent()) {
             n.put("recommendation", plan.recommendation().get().label());
         } else {
@@ -104,6 +108,7 @@ public final class PlanReport {
             sb.append("| ").append(SummaryMarkdown.escape(k.size().label())).append(" | ").append(k.lastMet() == 0 ? "none tried" : k.lastMet())
                     .append(" | ").append(k.firstMissed() == 0 ? "beyond the loads tried" : k.firstMissed()).append(" |\n");
         }
+        plan.memoryWarnings().forEach(w -> sb.append("\nWarning: ").append(SummaryMarkdown.escape(w)).append('\n'));
         return sb.append('\n').append(verdict(plan)).append('\n').toString();
     }
 
@@ -119,12 +124,12 @@ public final class PlanReport {
         StringBuilder h = new StringBuilder("<h2>Capacity plan</h2>\n<p>").append(HtmlReport.esc(targets(plan))).append("</p>\n<p><strong>")
                 .append(HtmlReport.esc(verdict(plan))).append("</strong></p>\n");
         h.append("<table><tr><th>size</th><th>clients</th><th>busiest server CPU</th><th>offered load / capacity</th>")
-                .append("<th>CPU wait ms</th><th>commit p50 ms</th><th>commit p99 ms</th><th>false downs</th><th>write availability</th>")
-                .append("<th>meets</th></tr>\n");
+                .append("<th>CPU wait ms</th><th>commit p50 ms</th><th>commit p99 ms</th><th>heartbeat handling p99 ms</th>")
+                .append("<th>false downs</th><th>write availability</th><th>state / memory</th><th>meets</th></tr>\n");
         for (CapacityPlan.Row r : plan.rows()) {
             h.append("<tr><td>").append(HtmlReport.esc(r.size().label())).append("</td><td>").append(r.clients()).append("</td>");
             for (double v : new double[] {r.cpuUtilisation(), r.cpuOfferedLoad(), r.cpuWaitMs(), r.commitP50Ms(), r.commitP99Ms(),
-                r.nodesFalselyMarkedDown(), r.writeAvailability()}) {
+                r.heartbeatP99Ms(), r.nodesFalselyMarkedDown(), r.writeAvailability(), r.stateShareOfMemory()}) {
                 h.append("<td>").append(Figures.plain(v)).append("</td>");
             }
             h.append("<td>").append(r.withHeadroom() ? "yes" : r.meets() ? "no headroom" : "no").append("</td></tr>\n");
@@ -136,6 +141,11 @@ public final class PlanReport {
                     .append(k.firstMissed() == 0 ? "beyond the loads tried" : k.firstMissed()).append("</td></tr>\n");
         }
         h.append("</table>\n");
+        if (!plan.memoryWarnings().isEmpty()) {
+            h.append("<ul>");
+            plan.memoryWarnings().forEach(w -> h.append("<li>Warning: ").append(HtmlReport.esc(w)).append("</li>"));
+            h.append("</ul>\n");
+        }
         h.append("<figure>").append(chart(plan, "Busiest server's CPU utilisation against clients", "CPU utilisation",
                 CapacityPlan.Row::cpuUtilisation, 1 - plan.targets().headroom())).append("</figure>\n");
         h.append("<figure>").append(chart(plan, "Raft commit p99 against clients", "milliseconds", CapacityPlan.Row::commitP99Ms,

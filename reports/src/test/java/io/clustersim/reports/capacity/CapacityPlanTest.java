@@ -30,6 +30,8 @@ class CapacityPlanTest {
     }
 
     /** One run with the figures a plan reads. */
+    private static double stateMb = 1;
+
     private static RunResult run(double cpu, double commitP99Ms, long falseDowns) {
         Map<String, Metric> m = new LinkedHashMap<>();
         m.put("writeAvailability", new Metric.Value(1.0));
@@ -41,10 +43,14 @@ class CapacityPlanTest {
             commit[i] = i < 98 ? 5 : commitP99Ms;
         }
         m.put("afterWarmup", new Metric.Group(Map.of("raftCommitTimeMs", new Metric.Samples(commit))));
+        m.put("heartbeatProcessingMs", new Metric.Samples(new double[] {0.2, 0.4}));
+        // A state that grows with the fleet: 0.5 MB per client (a huge state, to reach the memory warning).
+        m.put("stateMegabytes", new Metric.Samples(new double[] {stateMb}));
         return new RunResult("p", 1, 600_000_000_000L, 1, "h", m);
     }
 
     private static CapacityPlan.Variant variant(String instance, int servers, int clients, double cpu, double commitP99, long falseDowns) {
+        stateMb = clients * 0.5;
         return new CapacityPlan.Variant("clients=" + clients + ", instance=" + instance + ", servers=" + servers,
                 scenario(instance, servers, clients, true), List.of(run(cpu, commitP99, falseDowns)));
     }
@@ -81,7 +87,13 @@ class CapacityPlanTest {
         assertThat(hot.cpuUtilisation()).isEqualTo(0.6);
         assertThat(plan.rows().get(8).commitP99Ms()).isEqualTo(90);
 
+        // 20,000 clients at 0.5 MB each: 10 GB, over half of a small server's 16 GiB, well under a large one's 64.
+        assertThat(plan.memoryWarnings()).containsExactly(
+                "3 x small (4 cores) with 20,000 clients: the state takes 58% of each server's memory",
+                "5 x small (4 cores) with 20,000 clients: the state takes 58% of each server's memory");
+        assertThat(plan.rows().get(0).heartbeatP99Ms()).isCloseTo(0.4, org.assertj.core.api.Assertions.within(0.01));
         ObjectNode json = PlanReport.json(plan);
+        assertThat(json.get("warnings")).hasSize(2);
         assertThat(json.get("recommendation").asText()).isEqualTo("3 x large (16 cores)");
         assertThat(json.get("targets").get("headroom").asDouble()).isEqualTo(0.5);
         assertThat(json.get("sizes")).hasSize(12);

@@ -75,5 +75,9 @@ class ServerCapacityRunTest {
         assertThat(max(slow, "serverCpuUtilisation")).isGreaterThan(0.7);
         assertThat(max(slow, "serverCpuWaitMs")).isGreaterThan(1000);
         assertThat(slow.count("nodesFalselyMarkedDown")).isPositive();
+        // Heartbeats wait their turn behind each other: handling takes far longer than their 100 ms cost.
+        assertThat(max(slow, "heartbeatProcessingMs")).isGreaterThan(1000);
+        assertThat(max(sized, "heartbeatProcessingMs")).isLessThan(100);
+        assertThat(max(sized, "stateMegabytes")).isPositive();
     }
 }
