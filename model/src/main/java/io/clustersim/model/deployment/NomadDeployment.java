@@ -169,7 +169,10 @@ public final class NomadDeployment implements Deployment {
                 ServerRecorder recorder = new ServerRecorder(world.telemetry(), p.placement());
                 recorders.put(p.name(), recorder);
                 boolean alsoClient = topology.serversRunClients(p.placement().zone());
-                Node n = world.addNode(p.name(), p.placement(), spec.disk(), () -> {
+                // A server's disk is its instance class's, when the capacity is modelled and the class has one.
+                DiskConfig serverDisk = config.capacity().modelled() && config.capacity().instance().disk() != null
+                        ? config.capacity().instance().disk() : spec.disk();
+                Node n = world.addNode(p.name(), p.placement(), serverDisk, () -> {
                     List<NodeId> seeds = new ArrayList<>(allServers);
                     seeds.removeIf(id -> id.name().equals(p.name()));
                     ServerAgent server = new ServerAgent(new ServerIdentity(world.node(p.name()).id(), p.placement()), config,
@@ -491,6 +494,7 @@ public final class NomadDeployment implements Deployment {
                 if (spec.server().capacity().modelled()) {
                     Labels labels = Labels.of("region", place.region(), "zone", place.zone());
                     publishCpu(world.node(e.getKey()).cpu(), labels);
+                    publishDisk(world.node(e.getKey()).disk(), labels);
                     if (world.node(e.getKey()).process() instanceof ServerAgent server) {
                         world.telemetry().samples(NomadMetrics.STATE_MEGABYTES, labels).add(server.stateBytes() / 1e6);
                     } else if (world.node(e.getKey()).process() instanceof HostAgent host) {
@@ -507,6 +511,13 @@ public final class NomadDeployment implements Deployment {
             double wait = cpu.meanWaitSeconds();
             world.telemetry().samples(NomadMetrics.SERVER_CPU_WAIT_MS, labels).add(Double.isNaN(wait) ? 0 : wait * 1000);
             world.telemetry().samples(NomadMetrics.SERVER_CPU_LONGEST_QUEUE, labels).add(cpu.longestQueue());
+        }
+
+        /** A server's disk over the run: its IOPS in use, and how long writes waited for them. */
+        private void publishDisk(io.clustersim.kernel.disk.Disk disk, Labels labels) {
+            world.telemetry().samples(NomadMetrics.SERVER_DISK_IOPS_UTILISATION, labels).add(disk.iopsUtilisation());
+            world.telemetry().samples(NomadMetrics.SERVER_DISK_QUEUE_MS, labels)
+                    .add(disk.writes() == 0 ? 0 : disk.queueNanosTotal() / 1e6 / disk.writes());
         }
 
         @Override

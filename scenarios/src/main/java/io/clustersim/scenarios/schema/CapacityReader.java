@@ -21,7 +21,7 @@ import java.util.Map;
  *   capacity:
  *     instance: small                  # small (4 cores, 16 GB), large (16 cores, 64 GB) or one of instances
  *     instances:
- *       c6i.2xlarge: { cores: 8, memory: 16GB }
+ *       c6i.2xlarge: { cores: 8, memory: 16GB, disk: { fsync: 1ms, iops: 6000 } }   # disk: default the scenario's
  *     costs:                           # a duration or a distribution, per operation
  *       heartbeat: 200us
  *       schedulePerEval: { lognormal: { median: 2ms, p99: 10ms } }
@@ -38,7 +38,7 @@ final class CapacityReader {
     /** The keys the reader takes here; the JSON Schema lists the same. */
     static final List<String> SLO_KEYS = List.of("commitP99", "nodesFalselyMarkedDown", "writeAvailability", "headroom");
     /** The keys the reader takes here; the JSON Schema lists the same. */
-    static final List<String> INSTANCE_KEYS = List.of("cores", "memory");
+    static final List<String> INSTANCE_KEYS = List.of("cores", "memory", "disk");
     /** The keys the reader takes here; the JSON Schema lists the same. */
     static final List<String> COST_KEYS = OperationCosts.OPERATIONS.stream().map(OperationCosts.Operation::key).toList();
 
@@ -60,7 +60,8 @@ final class CapacityReader {
                 if (memory <= 0) {
                     throw InputError.at(c.require("memory", ""), "expected a memory size greater than zero");
                 }
-                classes.put(name, new InstanceClass(name, cores, memory));
+                classes.put(name, new InstanceClass(name, cores, memory,
+                        c.get("disk").map(ScenarioReader::disk).orElse(null)));
             }
         }
         String name = m.string("instance", "an instance class", InstanceClass.SMALL.name());

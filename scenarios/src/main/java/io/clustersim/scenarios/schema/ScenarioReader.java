@@ -419,7 +419,7 @@ public final class ScenarioReader {
         return new DiskConfig(Distribution.LogNormal.ofMedianAndP99(1_000_000, 5_000_000), 3000);
     }
 
-    private static DiskConfig disk(YamlNode node) {
+    static DiskConfig disk(YamlNode node) {
         YamlMap m = YamlMap.of(node, "the disk").allowOnly(DISK_KEYS);
         DiskConfig d = defaultDisk();
         Distribution fsync = m.get("fsync").map(DistributionReader::readDuration).orElse(d.fsyncNanos());
@@ -501,7 +501,13 @@ public final class ScenarioReader {
         io.clustersim.model.capacity.ServerCapacity capacity = s.nomad().capacity();
         if (capacity.modelled()) {
             sb.append("  capacity: servers are ").append(capacity.instance().name()).append(" (").append(capacity.instance().cores())
-                    .append(" cores, ").append(capacity.instance().memoryBytes() >> 30).append(" GiB); mean CPU cost:");
+                    .append(" cores, ").append(capacity.instance().memoryBytes() >> 30).append(" GiB");
+            DiskConfig serverDisk = capacity.instance().disk();
+            if (serverDisk != null) {
+                sb.append(String.format(java.util.Locale.ROOT, ", disk fsync mean %.3fms, iops %s", serverDisk.fsyncNanos().mean() / 1e6,
+                        serverDisk.iops() == 0 ? "unlimited" : String.valueOf((long) serverDisk.iops())));
+            }
+            sb.append("); mean CPU cost:");
             for (io.clustersim.model.capacity.OperationCosts.Operation o : io.clustersim.model.capacity.OperationCosts.OPERATIONS) {
                 sb.append(' ').append(o.key()).append(' ').append(String.format(java.util.Locale.ROOT, "%.0fus",
                         capacity.costs().of(o).mean() / 1e3));

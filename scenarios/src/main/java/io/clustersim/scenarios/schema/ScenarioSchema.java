@@ -46,11 +46,7 @@ public final class ScenarioSchema {
         p.set("warmup", ref("duration"));
         p.set("topology", topology());
         p.set("network", network());
-        ObjectNode disk = F.objectNode();
-        ObjectNode dp = object(disk, ScenarioReader.DISK_KEYS);
-        dp.set("fsync", ref("distribution"));
-        dp.set("iops", number(0));
-        p.set("disk", disk);
+        p.set("disk", disk());
         p.set("raft", raft());
         p.set("gossip", keysOnly(GossipSettingsReader.KEYS));
         p.set("nomad", nomad());
@@ -238,14 +234,23 @@ public final class ScenarioSchema {
         return n;
     }
 
+    private static ObjectNode disk() {
+        ObjectNode disk = F.objectNode();
+        ObjectNode dp = object(disk, ScenarioReader.DISK_KEYS);
+        dp.set("fsync", ref("distribution"));
+        dp.set("iops", number(0));
+        return disk;
+    }
+
     private static ObjectNode capacity() {
         ObjectNode n = F.objectNode();
         ObjectNode p = object(n, CapacityReader.KEYS);
         p.set("instance", string());
         ObjectNode instances = F.objectNode().put("type", "object");
         ObjectNode instance = F.objectNode();
-        object(instance, CapacityReader.INSTANCE_KEYS, "cores", "memory").set("cores",
-                F.objectNode().put("type", "integer").put("minimum", 1));
+        ObjectNode ip = object(instance, CapacityReader.INSTANCE_KEYS, "cores", "memory");
+        ip.set("cores", F.objectNode().put("type", "integer").put("minimum", 1));
+        ip.set("disk", disk());
         instances.set("additionalProperties", instance);
         p.set("instances", instances);
         ObjectNode costs = F.objectNode();

@@ -71,7 +71,12 @@ class CapacityReaderTest {
         assertThat(custom.costs().of(OperationCosts.SCHEDULE_PER_EVAL).mean()).isEqualTo(2_000_000);
         assertThat(custom.costs().of(OperationCosts.READ)).isEqualTo(OperationCosts.DEFAULTS.of(OperationCosts.READ));
         assertThat(ScenarioReader.describe(reader.read("s.yaml", BASE + "capacity: { instance: large }\n")))
-                .contains("capacity: servers are large (16 cores, 64 GiB)").contains("heartbeat 200us");
+                .contains("capacity: servers are large (16 cores, 64 GiB, disk fsync mean 0.597ms, iops 16000)")
+                .contains("heartbeat 200us");
+        assertThat(custom.instance().disk()).as("the scenario's disk: for a class that names none").isNull();
+        ServerCapacity withDisk = capacity("capacity: { instance: d, instances: { d: { cores: 2, memory: 4GB, disk: { fsync: 2ms, iops: 500 } } } }\n");
+        assertThat(withDisk.instance().disk().iops()).isEqualTo(500);
+        assertThat(InstanceClass.LARGE.disk().iops()).isGreaterThan(InstanceClass.SMALL.disk().iops());
     }
 
     @Test

@@ -65,6 +65,7 @@ public final class Disk {
     private final Node owner;
     private final Sampler fsync;
     private final long deviceIssueIntervalNanos;
+    private final double deviceIops;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private Slowdown slowdown = Slowdown.NONE;
     private long issueIntervalNanos;
@@ -79,6 +80,7 @@ public final class Disk {
         this.owner = owner;
         this.fsync = config.fsyncNanos().sampler(owner.world().streams().stream(owner.name()).stream("kernel.disk").rng());
         this.deviceIssueIntervalNanos = interval(config.iops());
+        this.deviceIops = config.iops();
         this.issueIntervalNanos = deviceIssueIntervalNanos;
     }
 
@@ -219,6 +221,15 @@ public final class Disk {
 
     public long bytesWritten() {
         return bytesWritten;
+    }
+
+    /**
+     * The synced writes issued since the start of the run over what the device's IOPS limit allows
+     * in that time (its busy share); 0 for a device without a limit.
+     */
+    public double iopsUtilisation() {
+        long now = owner.world().now();
+        return deviceIops == 0 || now == 0 ? 0 : writes / (deviceIops * now / 1e9);
     }
 
     /** Total time writes spent waiting for an IOPS slot. */
