@@ -62,6 +62,14 @@ public final class Network {
     private NetworkConfig config;
     private int configVersion;
     private Link[][] links = new Link[0][];
+    /**
+     * Per node (by index): its NIC's bandwidth in bytes per second (0: no limit), when it is free
+     * to send again, and how long it has spent sending. Everything a node sends, to whomever, goes
+     * out through its one NIC in order.
+     */
+    private double[] nicBandwidth = new double[0];
+    private long[] nicBusyUntil = new long[0];
+    private long[] nicBusyNanos = new long[0];
 
     public Network(World world, NetworkConfig config) {
         this.world = world;
@@ -165,11 +173,40 @@ public final class Network {
         }
     }
 
+    /** Limits what {@code node} sends to {@code bytesPerSecond} in all (0: no limit, the default). */
+    public void setNicBandwidth(NodeId node, double bytesPerSecond) {
+        if (bytesPerSecond < 0) {
+            throw new IllegalArgumentException("a NIC's bandwidth must not be negative");
+        }
+        int i = node.index();
+        if (i >= nicBandwidth.length) {
+            int n = Math.max(i + 1, world.nodes().size());
+            nicBandwidth = Arrays.copyOf(nicBandwidth, n);
+            nicBusyUntil = Arrays.copyOf(nicBusyUntil, n);
+            nicBusyNanos = Arrays.copyOf(nicBusyNanos, n);
+        }
+        nicBandwidth[i] = bytesPerSecond;
+    }
+
+    /** The share of the run so far that {@code node}'s NIC spent sending (0 without a limit). */
+    public double nicUtilisation(NodeId node) {
+        long now = world.now();
+        int i = node.index();
+        return i >= nicBusyNanos.length || now == 0 ? 0 : nicBusyNanos[i] / (double) now;
+    }
+
     private void schedule(Link link, Node dst, NodeId from, Message message, String type, Delivery delivery, long now,
             long extraDelay) {
         long start = now;
+        int f = from.index();
+        if (f < nicBandwidth.length && nicBandwidth[f] > 0) {
+            long transmission = (long) Math.ceil(message.sizeBytes() * 1e9 / nicBandwidth[f]);
+            start = Math.max(now, nicBusyUntil[f]) + transmission;
+            nicBusyUntil[f] = start;
+            nicBusyNanos[f] += transmission;
+        }
         if (link.bandwidth > 0) {
-            start = Math.max(now, link.busyUntil);
+            start = Math.max(start, link.busyUntil);
             long serialisation = (long) Math.ceil(message.sizeBytes() * 1e9 / link.bandwidth);
             start += serialisation;
             link.busyUntil = start;
