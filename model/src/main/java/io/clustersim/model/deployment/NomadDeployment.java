@@ -182,6 +182,7 @@ public final class NomadDeployment implements Deployment {
                 allServers.add(n.id());
                 if (config.capacity().modelled()) {
                     n.cpu().setCores(config.capacity().instance().cores());
+                    world.network().setNicBandwidth(n.id(), config.capacity().instance().nicBytesPerSecond());
                 }
                 if (alsoClient) {
                     clientNodes.add(p.name());
@@ -495,6 +496,8 @@ public final class NomadDeployment implements Deployment {
                     Labels labels = Labels.of("region", place.region(), "zone", place.zone());
                     publishCpu(world.node(e.getKey()).cpu(), labels);
                     publishDisk(world.node(e.getKey()).disk(), labels);
+                    world.telemetry().samples(NomadMetrics.SERVER_NIC_UTILISATION, labels)
+                            .add(world.network().nicUtilisation(world.node(e.getKey()).id()));
                     if (world.node(e.getKey()).process() instanceof ServerAgent server) {
                         world.telemetry().samples(NomadMetrics.STATE_MEGABYTES, labels).add(server.stateBytes() / 1e6);
                     } else if (world.node(e.getKey()).process() instanceof HostAgent host) {

@@ -80,6 +80,8 @@ public final class NomadMetrics {
             "with capacity: per server, its synced writes over what its disk's IOPS limit allows (0 without a limit)");
     public static final MetricName SERVER_DISK_QUEUE_MS = MetricName.samples("serverDiskQueueMs", "ms",
             "with capacity: per server, the mean time a synced write waited for an IOPS slot");
+    public static final MetricName SERVER_NIC_UTILISATION = MetricName.samples("serverNicUtilisation", "ratio",
+            "with capacity: per server, the share of the run its NIC spent sending (0 without a limit)");
     public static final MetricName HEARTBEAT_PROCESSING_MS = MetricName.samples("heartbeatProcessingMs", "ms",
             "with capacity: from a client heartbeat's arrival at the leader until the leader handled it (CPU wait and cost)");
     public static final MetricName STATE_MEGABYTES = MetricName.samples("stateMegabytes", "MB",
@@ -96,5 +98,6 @@ public final class NomadMetrics {
             ALLOCATIONS_RESCHEDULED, TIME_TO_RESCHEDULE_SECONDS, ALLOCATIONS_UNPLACED, ALLOCATIONS_PLACED_ON_DOWN_NODES,
             NODES_READY, NODES_INITIALIZING,
             NODES_DOWN, NODES_IN_DISCONNECTED, SERVER_CPU_UTILISATION, SERVER_CPU_OFFERED_LOAD, SERVER_CPU_WAIT_MS,
-            SERVER_CPU_LONGEST_QUEUE, SERVER_DISK_IOPS_UTILISATION, SERVER_DISK_QUEUE_MS, HEARTBEAT_PROCESSING_MS, STATE_MEGABYTES, LEADER);
+            SERVER_CPU_LONGEST_QUEUE, SERVER_DISK_IOPS_UTILISATION, SERVER_DISK_QUEUE_MS, SERVER_NIC_UTILISATION,
+            HEARTBEAT_PROCESSING_MS, STATE_MEGABYTES, LEADER);
 }

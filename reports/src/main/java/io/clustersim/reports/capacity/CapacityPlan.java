@@ -43,7 +43,7 @@ public record CapacityPlan(PlanTargets targets, List<Row> rows, List<Knee> knees
 
     /** One variant's figures. */
     public record Row(String variant, Size size, long clients, double cpuUtilisation, double cpuOfferedLoad, double cpuWaitMs,
-            double diskIopsUtilisation,
+            double diskIopsUtilisation, double nicUtilisation,
             double commitP50Ms, double commitP99Ms, double heartbeatP99Ms, double nodesFalselyMarkedDown, double writeAvailability,
             double stateShareOfMemory, boolean meets, boolean withHeadroom) {}
 
@@ -111,7 +111,8 @@ public record CapacityPlan(PlanTargets targets, List<Row> rows, List<Knee> knees
                 ? p.summary().p99() : Double.NaN;
         double memory = meanOfMax(v.runs(), "stateMegabytes") * 1e6 / c.instance().memoryBytes();
         return new Row(v.label(), size, s.topology().totalClients(), cpu, meanOfMax(v.runs(), "serverCpuOfferedLoad"),
-                meanOfMax(v.runs(), "serverCpuWaitMs"), meanOfMax(v.runs(), "serverDiskIopsUtilisation"), commitP50, commitP99, heartbeatP99, falseDowns, write, memory, meets,
+                meanOfMax(v.runs(), "serverCpuWaitMs"), meanOfMax(v.runs(), "serverDiskIopsUtilisation"),
+                meanOfMax(v.runs(), "serverNicUtilisation"), commitP50, commitP99, heartbeatP99, falseDowns, write, memory, meets,
                 meets && cpu <= 1 - t.headroom());
     }
 

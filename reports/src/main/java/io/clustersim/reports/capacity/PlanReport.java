@@ -46,6 +46,7 @@ public final class PlanReport {
             number(o, "busiestServerCpuOfferedLoad", r.cpuOfferedLoad());
             number(o, "busiestServerCpuWaitMs", r.cpuWaitMs());
             number(o, "busiestServerDiskIopsUtilisation", r.diskIopsUtilisation());
+            number(o, "busiestServerNicUtilisation", r.nicUtilisation());
             number(o, "commitP50Ms", r.commitP50Ms());
             number(o, "commitP99Ms", r.commitP99Ms());
             number(o, "heartbeatProcessingP99Ms", r.heartbeatP99Ms());
@@ -95,12 +96,12 @@ public final class PlanReport {
 
     public static String markdown(CapacityPlan plan) {
         StringBuilder sb = new StringBuilder("\n### Capacity plan\n\n").append(targets(plan)).append("\n\n");
-        sb.append("| size | clients | busiest CPU | offered | disk IOPS | commit p99 ms | false downs | write availability | meets |\n");
-        sb.append("|---|---|---|---|---|---|---|---|---|\n");
+        sb.append("| size | clients | busiest CPU | offered | disk IOPS | NIC | commit p99 ms | false downs | write availability | meets |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (CapacityPlan.Row r : plan.rows()) {
             sb.append("| ").append(SummaryMarkdown.escape(r.size().label())).append(" | ").append(r.clients()).append(" | ")
                     .append(Figures.plain(r.cpuUtilisation())).append(" | ").append(Figures.plain(r.cpuOfferedLoad())).append(" | ")
-                    .append(Figures.plain(r.diskIopsUtilisation())).append(" | ")
+                    .append(Figures.plain(r.diskIopsUtilisation())).append(" | ").append(Figures.plain(r.nicUtilisation())).append(" | ")
                     .append(Figures.plain(r.commitP99Ms())).append(" | ").append(Figures.plain(r.nodesFalselyMarkedDown()))
                     .append(" | ").append(Figures.plain(r.writeAvailability())).append(" | ")
                     .append(r.withHeadroom() ? "yes" : r.meets() ? "no headroom" : "no").append(" |\n");
@@ -126,11 +127,11 @@ public final class PlanReport {
         StringBuilder h = new StringBuilder("<h2>Capacity plan</h2>\n<p>").append(HtmlReport.esc(targets(plan))).append("</p>\n<p><strong>")
                 .append(HtmlReport.esc(verdict(plan))).append("</strong></p>\n");
         h.append("<table><tr><th>size</th><th>clients</th><th>busiest server CPU</th><th>offered load / capacity</th>")
-                .append("<th>CPU wait ms</th><th>disk IOPS in use</th><th>commit p50 ms</th><th>commit p99 ms</th><th>heartbeat handling p99 ms</th>")
+                .append("<th>CPU wait ms</th><th>disk IOPS in use</th><th>NIC in use</th><th>commit p50 ms</th><th>commit p99 ms</th><th>heartbeat handling p99 ms</th>")
                 .append("<th>false downs</th><th>write availability</th><th>state / memory</th><th>meets</th></tr>\n");
         for (CapacityPlan.Row r : plan.rows()) {
             h.append("<tr><td>").append(HtmlReport.esc(r.size().label())).append("</td><td>").append(r.clients()).append("</td>");
-            for (double v : new double[] {r.cpuUtilisation(), r.cpuOfferedLoad(), r.cpuWaitMs(), r.diskIopsUtilisation(), r.commitP50Ms(), r.commitP99Ms(),
+            for (double v : new double[] {r.cpuUtilisation(), r.cpuOfferedLoad(), r.cpuWaitMs(), r.diskIopsUtilisation(), r.nicUtilisation(), r.commitP50Ms(), r.commitP99Ms(),
                 r.heartbeatP99Ms(), r.nodesFalselyMarkedDown(), r.writeAvailability(), r.stateShareOfMemory()}) {
                 h.append("<td>").append(Figures.plain(v)).append("</td>");
             }

@@ -21,7 +21,8 @@ import java.util.Map;
  *   capacity:
  *     instance: small                  # small (4 cores, 16 GB), large (16 cores, 64 GB) or one of instances
  *     instances:
- *       c6i.2xlarge: { cores: 8, memory: 16GB, disk: { fsync: 1ms, iops: 6000 } }   # disk: default the scenario's
+ *       c6i.2xlarge: { cores: 8, memory: 16GB, disk: { fsync: 1ms, iops: 6000 }, nic: 10Gbit/s }
+ *                                      # disk: default the scenario's; nic: default no limit
  *     costs:                           # a duration or a distribution, per operation
  *       heartbeat: 200us
  *       schedulePerEval: { lognormal: { median: 2ms, p99: 10ms } }
@@ -38,7 +39,7 @@ final class CapacityReader {
     /** The keys the reader takes here; the JSON Schema lists the same. */
     static final List<String> SLO_KEYS = List.of("commitP99", "nodesFalselyMarkedDown", "writeAvailability", "headroom");
     /** The keys the reader takes here; the JSON Schema lists the same. */
-    static final List<String> INSTANCE_KEYS = List.of("cores", "memory", "disk");
+    static final List<String> INSTANCE_KEYS = List.of("cores", "memory", "disk", "nic");
     /** The keys the reader takes here; the JSON Schema lists the same. */
     static final List<String> COST_KEYS = OperationCosts.OPERATIONS.stream().map(OperationCosts.Operation::key).toList();
 
@@ -60,8 +61,8 @@ final class CapacityReader {
                 if (memory <= 0) {
                     throw InputError.at(c.require("memory", ""), "expected a memory size greater than zero");
                 }
-                classes.put(name, new InstanceClass(name, cores, memory,
-                        c.get("disk").map(ScenarioReader::disk).orElse(null)));
+                classes.put(name, new InstanceClass(name, cores, memory, c.get("disk").map(ScenarioReader::disk).orElse(null),
+                        c.get("nic").map(ScenarioReader::bandwidth).orElse(0.0)));
             }
         }
         String name = m.string("instance", "an instance class", InstanceClass.SMALL.name());

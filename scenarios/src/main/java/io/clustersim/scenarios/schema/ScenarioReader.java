@@ -390,7 +390,7 @@ public final class ScenarioReader {
         };
     }
 
-    private static double bandwidth(YamlNode v) {
+    static double bandwidth(YamlNode v) {
         String text = YamlMap.asString(v, "a bandwidth such as 1Gbit/s or 100MB/s");
         Matcher mm = BANDWIDTH.matcher(text.trim());
         if (!mm.matches()) {
@@ -506,6 +506,9 @@ public final class ScenarioReader {
             if (serverDisk != null) {
                 sb.append(String.format(java.util.Locale.ROOT, ", disk fsync mean %.3fms, iops %s", serverDisk.fsyncNanos().mean() / 1e6,
                         serverDisk.iops() == 0 ? "unlimited" : String.valueOf((long) serverDisk.iops())));
+            }
+            if (capacity.instance().nicBytesPerSecond() > 0) {
+                sb.append(String.format(java.util.Locale.ROOT, ", NIC %.2f Gbit/s", capacity.instance().nicBytesPerSecond() * 8 / 1e9));
             }
             sb.append("); mean CPU cost:");
             for (io.clustersim.model.capacity.OperationCosts.Operation o : io.clustersim.model.capacity.OperationCosts.OPERATIONS) {

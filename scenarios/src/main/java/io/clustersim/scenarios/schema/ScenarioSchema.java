@@ -251,6 +251,7 @@ public final class ScenarioSchema {
         ObjectNode ip = object(instance, CapacityReader.INSTANCE_KEYS, "cores", "memory");
         ip.set("cores", F.objectNode().put("type", "integer").put("minimum", 1));
         ip.set("disk", disk());
+        ip.set("nic", string().put("description", "a bandwidth such as 10Gbit/s or 500MB/s"));
         instances.set("additionalProperties", instance);
         p.set("instances", instances);
         ObjectNode costs = F.objectNode();

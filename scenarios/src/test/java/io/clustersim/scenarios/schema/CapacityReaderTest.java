@@ -71,11 +71,16 @@ class CapacityReaderTest {
         assertThat(custom.costs().of(OperationCosts.SCHEDULE_PER_EVAL).mean()).isEqualTo(2_000_000);
         assertThat(custom.costs().of(OperationCosts.READ)).isEqualTo(OperationCosts.DEFAULTS.of(OperationCosts.READ));
         assertThat(ScenarioReader.describe(reader.read("s.yaml", BASE + "capacity: { instance: large }\n")))
-                .contains("capacity: servers are large (16 cores, 64 GiB, disk fsync mean 0.597ms, iops 16000)")
+                .contains("capacity: servers are large (16 cores, 64 GiB, disk fsync mean 0.597ms, iops 16000, NIC 5.00 Gbit/s)")
                 .contains("heartbeat 200us");
         assertThat(custom.instance().disk()).as("the scenario's disk: for a class that names none").isNull();
         ServerCapacity withDisk = capacity("capacity: { instance: d, instances: { d: { cores: 2, memory: 4GB, disk: { fsync: 2ms, iops: 500 } } } }\n");
         assertThat(withDisk.instance().disk().iops()).isEqualTo(500);
+        assertThat(withDisk.instance().nicBytesPerSecond()).as("no NIC limit unless given").isZero();
+        assertThat(capacity("capacity: { instance: n, instances: { n: { cores: 2, memory: 4GB, nic: 8Gbit/s } } }\n").instance()
+                .nicBytesPerSecond()).isEqualTo(1e9);
+        assertThat(error("capacity: { instance: n, instances: { n: { cores: 2, memory: 4GB, nic: fast } } }\n").path())
+                .isEqualTo("capacity.instances.n.nic");
         assertThat(InstanceClass.LARGE.disk().iops()).isGreaterThan(InstanceClass.SMALL.disk().iops());
     }
 
