@@ -114,6 +114,36 @@ class CpuLifecycleTest {
     }
 
     @Test
+    void when_messagesPileUpDuringAPause_then_theyAreServedOneAfterAnotherAfterTheResume() {
+        Node busy = world.addNode("busy", HERE, DiskConfig.instant(), () -> new Process() {
+            NodeContext c;
+
+            @Override
+            public void start(NodeContext context) {
+                c = context;
+            }
+
+            @Override
+            public void onMessage(NodeId from, Message message) {
+                c.compute(2 * MS, note("handled " + ((io.clustersim.kernel.Ping) message).seq()));
+            }
+        });
+        Node sender = node(c -> { });
+        busy.start();
+        sender.start();
+        busy.pause();
+        for (int i = 1; i <= 3; i++) {
+            ctx.send(busy.id(), new io.clustersim.kernel.Ping(i), io.clustersim.kernel.network.Delivery.FIFO);
+        }
+        world.simulation().runUntil(10 * MS);
+        busy.resume();
+        world.simulation().runUntil(50 * MS);
+        // Each waits for the one before it: a backlog, not three answers at the resume.
+        assertThat(log).containsExactly("handled 1@12", "handled 2@14", "handled 3@16");
+        assertThat(busy.cpu().longestQueue()).isEqualTo(2);
+    }
+
+    @Test
     void when_theProcessIsPaused_then_completedWorkTakesEffectAtTheResume() {
         Node n = node(c -> c.compute(2 * MS, note("done")));
         n.start();
