@@ -21,6 +21,7 @@ import io.clustersim.raft.core.RaftServer;
 import io.clustersim.raft.log.LogCommand;
 import io.clustersim.raft.membership.Configuration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,7 +62,7 @@ final class RpcEndpoint {
     private final java.util.function.Consumer<String> forceLeave;
     private final WriteIds writes;
     /** Blocking Node.GetClientAllocs queries waiting for their node's allocations to change. */
-    private final Map<String, List<Waiting>> waitingByNode = new TreeMap<>();
+    private final Map<String, List<Waiting>> waitingByNode = new LinkedHashMap<>();
     private final Set<String> wakeups = new TreeSet<>();
     /**
      * The waiting queries by the second their deadline falls in: one timer per second answers

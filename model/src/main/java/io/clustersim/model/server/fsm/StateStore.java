@@ -9,6 +9,7 @@ import io.clustersim.model.structs.Node;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -27,9 +28,11 @@ public final class StateStore {
     private final TreeMap<String, AclPolicy> aclPolicies;
     private final TreeMap<String, Node> nodes;
     private final TreeMap<String, Allocation> allocs;
-    private final TreeMap<String, TreeMap<String, Allocation>> allocsByNode;
+    /** By node name; looked up, never walked in order, so hashed (ten thousand nodes make a deep tree). */
+    private final LinkedHashMap<String, TreeMap<String, Allocation>> allocsByNode;
     private final TreeMap<String, TreeMap<String, Allocation>> allocsByJob;
-    private final TreeMap<String, Long> nodeAllocsIndex;
+    /** By node name, likewise looked up only. */
+    private final LinkedHashMap<String, Long> nodeAllocsIndex;
     private final TreeMap<String, Evaluation> evals;
     private long jobsIndex;
     private long aclPoliciesIndex;
@@ -49,9 +52,9 @@ public final class StateStore {
         aclPolicies = new TreeMap<>();
         nodes = new TreeMap<>();
         allocs = new TreeMap<>();
-        allocsByNode = new TreeMap<>();
+        allocsByNode = new LinkedHashMap<>();
         allocsByJob = new TreeMap<>();
-        nodeAllocsIndex = new TreeMap<>();
+        nodeAllocsIndex = new LinkedHashMap<>();
         evals = new TreeMap<>();
     }
 
@@ -61,9 +64,9 @@ public final class StateStore {
         aclPolicies = new TreeMap<>(o.aclPolicies);
         nodes = new TreeMap<>(o.nodes);
         allocs = new TreeMap<>(o.allocs);
-        allocsByNode = deepCopy(o.allocsByNode);
-        allocsByJob = deepCopy(o.allocsByJob);
-        nodeAllocsIndex = new TreeMap<>(o.nodeAllocsIndex);
+        allocsByNode = deepCopy(o.allocsByNode, new LinkedHashMap<>());
+        allocsByJob = deepCopy(o.allocsByJob, new TreeMap<>());
+        nodeAllocsIndex = new LinkedHashMap<>(o.nodeAllocsIndex);
         evals = new TreeMap<>(o.evals);
         jobsIndex = o.jobsIndex;
         aclPoliciesIndex = o.aclPoliciesIndex;
@@ -74,8 +77,8 @@ public final class StateStore {
         bytes = o.bytes;
     }
 
-    private static TreeMap<String, TreeMap<String, Allocation>> deepCopy(TreeMap<String, TreeMap<String, Allocation>> m) {
-        TreeMap<String, TreeMap<String, Allocation>> out = new TreeMap<>();
+    /** {@code m}'s entries into {@code out}, each inner map copied. */
+    private static <M extends Map<String, TreeMap<String, Allocation>>> M deepCopy(Map<String, TreeMap<String, Allocation>> m, M out) {
         for (Map.Entry<String, TreeMap<String, Allocation>> e : m.entrySet()) {
             out.put(e.getKey(), new TreeMap<>(e.getValue()));
         }
