@@ -30,6 +30,7 @@ class BrowserRenderingTest {
     private static List<String> chromium(Path profile, Path screenshot, Path page) {
         return List.of(System.getProperty("clustersim.chromium"), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage",
                 "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0", "--hide-scrollbars", "--window-size=1000,2400",
                 "--screenshot=" + screenshot, page.toUri().toString());
     }
