@@ -33,8 +33,8 @@ public record OperationCosts(Map<String, Distribution> byOperation) {
             "raft.rpc.appendEntries, raft.rpc.requestVote with no entries (hashicorp/raft raft.go)");
     public static final Operation RAFT_APPEND_PER_ENTRY = new Operation(8, "raftAppendPerEntry", 30,
             "raft.rpc.appendEntries.storeLogs per entry (hashicorp/raft raft.go appendEntries)");
-    public static final Operation FSM_APPLY_PER_ENTRY = new Operation(9, "fsmApplyPerEntry", 50,
-            "nomad.fsm.* per entry, e.g. nomad.fsm.node_status_update (nomad/fsm.go)");
+    public static final Operation FSM_APPLY_PER_OBJECT = new Operation(9, "fsmApplyPerObject", 50,
+            "nomad.fsm.* per object the entry writes, e.g. nomad.fsm.apply_plan_results over its allocations (nomad/fsm.go)");
     public static final Operation GOSSIP_MESSAGE = new Operation(10, "gossipMessage", 20,
             "memberlist.udp.received and memberlist.tcp.accept handling (memberlist net.go)");
     public static final Operation SCHEDULE_PER_EVAL = new Operation(11, "schedulePerEval", 2000,
@@ -47,7 +47,7 @@ public record OperationCosts(Map<String, Distribution> byOperation) {
 
     /** Every operation, in the order the scenario format lists them. */
     public static final java.util.List<Operation> OPERATIONS = java.util.List.of(HEARTBEAT, REGISTER, GET_CLIENT_ALLOCS,
-            ALLOC_UPDATE, WRITE, READ, FORWARD, RAFT_MESSAGE, RAFT_APPEND_PER_ENTRY, FSM_APPLY_PER_ENTRY, GOSSIP_MESSAGE,
+            ALLOC_UPDATE, WRITE, READ, FORWARD, RAFT_MESSAGE, RAFT_APPEND_PER_ENTRY, FSM_APPLY_PER_OBJECT, GOSSIP_MESSAGE,
             SCHEDULE_PER_EVAL, SCHEDULE_PER_PLACEMENT, SNAPSHOT_PER_MB);
 
     /** Nothing costs anything: the protocols as they are without a CPU model. */

@@ -100,11 +100,11 @@ public final class WorkCosts {
         return OperationCosts.READ;
     }
 
-    /** Applying {@code entries} committed entries to the state machine. */
-    public long apply(int entries) {
+    /** Applying a committed entry that writes {@code objects} state objects. */
+    public long apply(int objects) {
         long c = 0;
-        for (int i = 0; i < entries && modelled; i++) {
-            c += draw(OperationCosts.FSM_APPLY_PER_ENTRY);
+        for (int i = 0; i < objects && modelled; i++) {
+            c += draw(OperationCosts.FSM_APPLY_PER_OBJECT);
         }
         return c;
     }

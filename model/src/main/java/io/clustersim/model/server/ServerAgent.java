@@ -277,11 +277,13 @@ public final class ServerAgent implements Process, RaftHost {
             }
         }
 
-        /** Applying an entry occupies a core (the state machine applies in order as it commits). */
+        /** Applying an entry occupies a core for each object it writes (the state machine applies in order). */
         @Override
         public void entryApplied(NodeId node, io.clustersim.raft.log.LogEntry entry, long prefixDigest) {
             if (node.equals(self.node()) && work.modelled()) {
-                ctx.compute(work.apply(1), () -> { });
+                int objects = entry.payload() instanceof io.clustersim.raft.log.EntryPayload.Write w
+                        && w.command() instanceof io.clustersim.model.server.fsm.NomadCommand c ? c.objects() : 1;
+                ctx.compute(work.apply(objects), () -> { });
             }
         }
     }

@@ -56,7 +56,14 @@ class WorkCostsTest {
         RpcRequest stale = new RpcRequest(2, "us-east", new RpcCall.JobGet("api"), true, 0);
         assertThat(w.message(stale, false)).isEqualTo(100_000);
         assertThat(w.message(RpcResponse.error(1, RpcStatus.NO_LEADER), false)).isEqualTo(50_000);
-        assertThat(w.apply(4)).isEqualTo(200_000);
+        assertThat(w.apply(4)).as("four objects").isEqualTo(200_000);
+        // What an entry writes: a status change with its evaluations, an alloc update per allocation.
+        assertThat(new io.clustersim.model.server.fsm.NomadCommand.EvalUpsert(List.of()).objects()).as("still touches the table")
+                .isEqualTo(1);
+        assertThat(new io.clustersim.model.server.fsm.NomadCommand.AllocClientUpdate("client-1", List.of(
+                new io.clustersim.model.server.fsm.NomadCommand.AllocClientUpdate.AllocUpdate("a1", io.clustersim.model.structs.AllocClientStatus.RUNNING),
+                new io.clustersim.model.server.fsm.NomadCommand.AllocClientUpdate.AllocUpdate("a2", io.clustersim.model.structs.AllocClientStatus.RUNNING)))
+                .objects()).isEqualTo(2);
         assertThat(w.schedule(10)).isEqualTo(2_000_000 + 10 * 100_000);
         assertThat(w.snapshot(2_000_000)).as("5 ms per MB").isEqualTo(10_000_000);
     }

@@ -21,12 +21,22 @@ public sealed interface NomadCommand extends LogCommand {
     /** Applies the command committed at {@code index}; returns its result for the caller. */
     Object applyTo(StateStore state, long index);
 
+    /** The state objects (jobs, nodes, allocations, evaluations, policies) applying it writes: its share of the FSM's work. */
+    default int objects() {
+        return 1;
+    }
+
     /**
      * Registers or updates a job (nomad {@code fsm.applyUpsertJob}) with the evaluation its
      * registration creates (null for a job without task groups, which schedules nothing). Result:
      * the job's new version.
      */
     record JobRegister(Job job, Evaluation eval) implements NomadCommand {
+        @Override
+        public int objects() {
+            return eval == null ? 1 : 2;
+        }
+
         public JobRegister(Job job) {
             this(job, null);
         }
@@ -80,6 +90,11 @@ public sealed interface NomadCommand extends LogCommand {
      * evaluations the change creates (nomad {@code createNodeEvals}). Result: whether the node exists.
      */
     record NodeUpdateStatus(String node, NodeStatus status, long atNanos, List<Evaluation> evals) implements NomadCommand {
+        @Override
+        public int objects() {
+            return 1 + evals.size();
+        }
+
         public NodeUpdateStatus {
             evals = List.copyOf(evals);
         }
@@ -114,6 +129,11 @@ public sealed interface NomadCommand extends LogCommand {
 
     /** Node GC (nomad {@code fsm.applyDeregisterNode} in a batch): the nodes and their allocations go. */
     record NodeDeregister(List<String> nodes) implements NomadCommand {
+        @Override
+        public int objects() {
+            return Math.max(1, nodes.size());
+        }
+
         public NodeDeregister {
             nodes = List.copyOf(nodes);
         }
@@ -147,6 +167,11 @@ public sealed interface NomadCommand extends LogCommand {
      * one already terminal on the server's side (lost), is ignored.
      */
     record AllocClientUpdate(String node, List<AllocUpdate> updates) implements NomadCommand {
+        @Override
+        public int objects() {
+            return Math.max(1, updates.size());
+        }
+
         /** One allocation's new client status. */
         public record AllocUpdate(String allocId, AllocClientStatus status) {}
 
@@ -191,6 +216,11 @@ public sealed interface NomadCommand extends LogCommand {
      * broker cancels duplicate evaluations of one job).
      */
     record PlanApply(Evaluation eval, List<Allocation> allocs, List<Evaluation> superseded) implements NomadCommand {
+        @Override
+        public int objects() {
+            return 1 + allocs.size() + superseded.size();
+        }
+
         public PlanApply {
             allocs = List.copyOf(allocs);
             superseded = List.copyOf(superseded);
@@ -243,6 +273,11 @@ public sealed interface NomadCommand extends LogCommand {
 
     /** Evaluations created or changed outside a plan (a blocked one let go: nomad {@code fsm.applyUpdateEval}). */
     record EvalUpsert(List<Evaluation> evals) implements NomadCommand {
+        @Override
+        public int objects() {
+            return Math.max(1, evals.size());
+        }
+
         public EvalUpsert {
             evals = List.copyOf(evals);
         }
