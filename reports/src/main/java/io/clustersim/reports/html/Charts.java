@@ -189,7 +189,7 @@ final class Charts {
 
     private static void shadeFaults(XYPlot plot, List<Fired> fired, long end) {
         for (Fired f : fired) {
-            long to = f.source().durationNanos() > 0 ? Math.min(end, f.atNanos() + f.source().durationNanos()) : end;
+            long to = Math.min(end, f.endNanos());
             IntervalMarker m = new IntervalMarker(f.atNanos() / NS, Math.max(f.atNanos() + 1, to) / NS);
             m.setPaint(new Color(220, 60, 60, 40));
             plot.addDomainMarker(m);

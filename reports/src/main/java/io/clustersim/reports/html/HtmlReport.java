@@ -182,9 +182,7 @@ public final class HtmlReport {
                 h.append("<tr><td colspan=\"5\">... ").append(r.fired().size() - 200).append(" more</td></tr>\n");
                 break;
             }
-            String key = "at " + Durations.format(f.atNanos()) + ": " + FailureInjector.describe(f.source().fault())
-                    + (f.source().durationNanos() > 0 ? " for " + Durations.format(f.source().durationNanos()) : "");
-            String availability = windows.get(key) instanceof Metric.Group w && w.members().get("writeAvailability") instanceof Metric.Value v
+            String availability = windows.get(f.label()) instanceof Metric.Group w && w.members().get("writeAvailability") instanceof Metric.Value v
                     ? Figures.plain(v.value()) : "";
             h.append("<tr><td>").append(esc(Durations.format(f.atNanos()))).append("</td><td>")
                     .append(f.source().durationNanos() > 0 ? esc(Durations.format(f.source().durationNanos())) : "")

@@ -54,7 +54,7 @@ final class RoleChart {
             x += 82;
         }
         for (Fired f : r.fired()) {
-            long to = f.source().durationNanos() > 0 ? Math.min(end, f.atNanos() + f.source().durationNanos()) : end;
+            long to = Math.min(end, f.endNanos());
             double fx = LABEL + plotWidth * (f.atNanos() / (double) end);
             double fw = Math.max(1, plotWidth * ((to - f.atNanos()) / (double) end));
             g.setPaint(new Color(220, 60, 60, 40));

@@ -110,8 +110,7 @@ public final class ExpectationCheck {
     private static java.util.Set<String> cutOff(List<Fired> fired, long from, long to) {
         java.util.Set<String> zones = new java.util.TreeSet<>();
         for (Fired f : fired) {
-            long end = f.source().durationNanos() > 0 ? f.atNanos() + f.source().durationNanos() : Long.MAX_VALUE;
-            if (f.atNanos() < to && from < end) {
+            if (f.atNanos() < to && from < f.endNanos()) {
                 for (String n : f.nodes()) {
                     Probe.zoneOf(n).ifPresent(zones::add);
                 }
@@ -119,6 +118,4 @@ public final class ExpectationCheck {
         }
         return zones;
     }
-
-
 }

@@ -3,12 +3,10 @@ package io.clustersim.scenarios.run;
 import io.clustersim.faults.FailureInjector;
 import io.clustersim.faults.FaultListener;
 import io.clustersim.faults.Fired;
-import io.clustersim.faults.ScheduledFault;
 import io.clustersim.faults.TargetResolver;
 import io.clustersim.gossip.pool.GossipMetricNames;
 import io.clustersim.kernel.World;
 import io.clustersim.kernel.telemetry.MetricName;
-import io.clustersim.kernel.time.Durations;
 import io.clustersim.kernel.trace.Trace;
 import io.clustersim.kernel.trace.TraceSink;
 import io.clustersim.model.deployment.Running;
@@ -84,12 +82,7 @@ final class DeploymentRun {
         Map<String, Metric> windows = new LinkedHashMap<>();
         // One window per fault as it fired (a window or condition trigger resolved to its time).
         for (Fired fired : injector.fired()) {
-            ScheduledFault f = fired.source();
-            long at = fired.atNanos();
-            long end = f.durationNanos() > 0 ? at + f.durationNanos() : to;
-            String key = "at " + Durations.format(at) + ": " + FailureInjector.describe(f.fault())
-                    + (f.durationNanos() > 0 ? " for " + Durations.format(f.durationNanos()) : "");
-            windows.put(key, report.window(at, Math.min(end, to), List.of(NomadMetrics.PROBE_LATENCY_MS)));
+            windows.put(fired.label(), report.window(fired.atNanos(), Math.min(fired.endNanos(), to), List.of(NomadMetrics.PROBE_LATENCY_MS)));
         }
         if (!windows.isEmpty()) {
             metrics.put("failureWindows", new Metric.Group(windows));
