@@ -277,13 +277,8 @@ public final class RaftMetrics implements RaftObserver, ClientListener, TraceSin
             telemetry.counter(RaftMetricNames.WRITES_SUCCEEDED, labels).add(writesOk);
             telemetry.counter(RaftMetricNames.WRITES_FAILED, labels).add(writesFailed);
         }
-        Samples commitTime = telemetry.samples(RaftMetricNames.COMMIT_TIME_MS, labels);
         // With the time each was measured, so that a report can leave out the warm-up or take one fault's window.
-        double[] values = commitTimeMs.values();
-        long[] times = commitTimeMs.times();
-        for (int i = 0; i < values.length; i++) {
-            commitTime.add(values[i], times[i]);
-        }
+        telemetry.samples(RaftMetricNames.COMMIT_TIME_MS, labels).addAll(commitTimeMs);
         telemetry.counter(RaftMetricNames.INVARIANT_VIOLATIONS, labels).add(invariantViolations());
         telemetry.counter(RaftMetricNames.COMMITTED_WRITES_LOST, labels).add(committedWritesLost());
     }

@@ -65,7 +65,6 @@ public final class Disk {
     private final Node owner;
     private final Sampler fsync;
     private final long deviceIssueIntervalNanos;
-    private final double deviceIops;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private Slowdown slowdown = Slowdown.NONE;
     private long issueIntervalNanos;
@@ -80,7 +79,6 @@ public final class Disk {
         this.owner = owner;
         this.fsync = config.fsyncNanos().sampler(owner.world().streams().stream(owner.name()).stream("kernel.disk").rng());
         this.deviceIssueIntervalNanos = interval(config.iops());
-        this.deviceIops = config.iops();
         this.issueIntervalNanos = deviceIssueIntervalNanos;
     }
 
@@ -229,7 +227,7 @@ public final class Disk {
      */
     public double iopsUtilisation() {
         long now = owner.world().now();
-        return deviceIops == 0 || now == 0 ? 0 : writes / (deviceIops * now / 1e9);
+        return deviceIssueIntervalNanos == 0 || now == 0 ? 0 : writes * (double) deviceIssueIntervalNanos / now;
     }
 
     /** Total time writes spent waiting for an IOPS slot. */

@@ -21,8 +21,14 @@ public final class Samples {
         add(v, clock.getAsLong());
     }
 
-    /** An observation made at {@code atNanos} (one recorded elsewhere first and handed over now). */
-    public void add(double v, long atNanos) {
+    /** Every observation of {@code other}, each with the time it was made (observations collected elsewhere first). */
+    public void addAll(Samples other) {
+        for (int i = 0; i < other.size; i++) {
+            add(other.values[i], other.times[i]);
+        }
+    }
+
+    private void add(double v, long atNanos) {
         if (size == values.length) {
             values = Arrays.copyOf(values, size * 2);
             times = Arrays.copyOf(times, size * 2);
@@ -33,11 +39,6 @@ public final class Samples {
 
     public int count() {
         return size;
-    }
-
-    /** When each observation was made, in the order of {@link #values()}. */
-    public long[] times() {
-        return Arrays.copyOf(times, size);
     }
 
     /** A copy of the observations. */
