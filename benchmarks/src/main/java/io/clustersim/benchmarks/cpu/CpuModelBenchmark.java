@@ -1,7 +1,7 @@
 package io.clustersim.benchmarks.cpu;
 
 import io.clustersim.benchmarks.nomad.NomadDeploymentBenchmark;
-import io.clustersim.model.capacity.OperationCosts;
+import io.clustersim.model.capacity.Operation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,7 +25,7 @@ public final class CpuModelBenchmark {
     static String zeroCosts() {
         // A class with no disk of its own keeps the scenario's: only the CPU model differs.
         StringBuilder sb = new StringBuilder("capacity:\n  instance: same\n  instances: { same: { cores: 4, memory: 16GB } }\n  costs:\n");
-        for (OperationCosts.Operation o : OperationCosts.OPERATIONS) {
+        for (Operation o : Operation.values()) {
             sb.append("    ").append(o.key()).append(": 0s\n");
         }
         return sb.toString();

@@ -17,17 +17,17 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public final class WorkCosts {
     private final boolean modelled;
-    /** By operation, in {@link OperationCosts#OPERATIONS} order: a sampler, or null where the cost is a constant. */
+    /** By operation ordinal: a sampler, or null where the cost is a constant. */
     private final Sampler[] samplers;
     private final long[] constants;
 
     public WorkCosts(ServerCapacity capacity, UniformRandomProvider rng) {
-        int n = OperationCosts.OPERATIONS.size();
-        samplers = new Sampler[n];
-        constants = new long[n];
+        Operation[] operations = Operation.values();
+        samplers = new Sampler[operations.length];
+        constants = new long[operations.length];
         boolean anyCost = false;
-        for (int i = 0; i < n; i++) {
-            Distribution d = capacity.costs().of(OperationCosts.OPERATIONS.get(i));
+        for (int i = 0; i < operations.length; i++) {
+            Distribution d = capacity.costs().of(operations[i]);
             if (d instanceof Distribution.Constant c) {
                 constants[i] = Math.max(0, Math.round(c.value()));
                 anyCost |= constants[i] > 0;
@@ -40,11 +40,9 @@ public final class WorkCosts {
         this.modelled = capacity.modelled() && anyCost;
     }
 
-    private long draw(OperationCosts.Operation o) {
-        if (!modelled) {
-            return 0;
-        }
-        int i = o.index();
+    /** One draw of {@code o}'s cost; callers return 0 first when nothing is modelled. */
+    private long draw(Operation o) {
+        int i = o.ordinal();
         return samplers[i] == null ? constants[i] : samplers[i].sampleNanos();
     }
 
@@ -62,63 +60,72 @@ public final class WorkCosts {
             return 0;
         }
         if (m instanceof AppendEntries ae) {
-            long c = draw(OperationCosts.RAFT_MESSAGE);
+            long c = draw(Operation.RAFT_MESSAGE);
             for (int i = 0; i < ae.entries().size(); i++) {
-                c += draw(OperationCosts.RAFT_APPEND_PER_ENTRY);
+                c += draw(Operation.RAFT_APPEND_PER_ENTRY);
             }
             return c;
         }
         if (m instanceof RaftMessage) {
-            return draw(OperationCosts.RAFT_MESSAGE);
+            return draw(Operation.RAFT_MESSAGE);
         }
         if (m instanceof GossipMessage) {
-            return draw(OperationCosts.GOSSIP_MESSAGE);
+            return draw(Operation.GOSSIP_MESSAGE);
         }
         if (m instanceof RpcResponse) {
-            return draw(OperationCosts.FORWARD);
+            return draw(Operation.FORWARD);
         }
         if (m instanceof RpcRequest r) {
             RpcCall call = r.call();
             boolean servedHere = leader || call.kind() == RpcCall.Kind.LOCAL || call.kind() == RpcCall.Kind.READ && r.allowStale();
-            return servedHere ? draw(operation(call)) : draw(OperationCosts.FORWARD);
+            return servedHere ? draw(operation(call)) : draw(Operation.FORWARD);
         }
         return 0;
     }
 
-    static OperationCosts.Operation operation(RpcCall call) {
+    static Operation operation(RpcCall call) {
         if (call instanceof RpcCall.NodeUpdateStatus) {
-            return OperationCosts.HEARTBEAT;
+            return Operation.HEARTBEAT;
         } else if (call instanceof RpcCall.NodeRegister) {
-            return OperationCosts.REGISTER;
+            return Operation.REGISTER;
         } else if (call instanceof RpcCall.NodeGetClientAllocs) {
-            return OperationCosts.GET_CLIENT_ALLOCS;
+            return Operation.GET_CLIENT_ALLOCS;
         } else if (call instanceof RpcCall.NodeUpdateAlloc) {
-            return OperationCosts.ALLOC_UPDATE;
+            return Operation.ALLOC_UPDATE;
         } else if (call.kind() == RpcCall.Kind.WRITE) {
-            return OperationCosts.WRITE;
+            return Operation.WRITE;
         }
-        return OperationCosts.READ;
+        return Operation.READ;
     }
 
     /** Applying a committed entry that writes {@code objects} state objects. */
     public long apply(int objects) {
+        if (!modelled) {
+            return 0;
+        }
         long c = 0;
-        for (int i = 0; i < objects && modelled; i++) {
-            c += draw(OperationCosts.FSM_APPLY_PER_OBJECT);
+        for (int i = 0; i < objects; i++) {
+            c += draw(Operation.FSM_APPLY_PER_OBJECT);
         }
         return c;
     }
 
     /** Writing a snapshot of {@code bytes} of state (the cost per MB, pro rata). */
     public long snapshot(long bytes) {
-        return Math.round(draw(OperationCosts.SNAPSHOT_PER_MB) * (bytes / 1e6));
+        if (!modelled) {
+            return 0;
+        }
+        return Math.round(draw(Operation.SNAPSHOT_PER_MB) * (bytes / 1e6));
     }
 
     /** Scheduling one evaluation that places {@code placements} allocations. */
     public long schedule(int placements) {
-        long c = draw(OperationCosts.SCHEDULE_PER_EVAL);
-        for (int i = 0; i < placements && modelled; i++) {
-            c += draw(OperationCosts.SCHEDULE_PER_PLACEMENT);
+        if (!modelled) {
+            return 0;
+        }
+        long c = draw(Operation.SCHEDULE_PER_EVAL);
+        for (int i = 0; i < placements; i++) {
+            c += draw(Operation.SCHEDULE_PER_PLACEMENT);
         }
         return c;
     }

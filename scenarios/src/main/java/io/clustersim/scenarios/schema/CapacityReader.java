@@ -2,6 +2,7 @@ package io.clustersim.scenarios.schema;
 
 import io.clustersim.kernel.random.Distribution;
 import io.clustersim.model.capacity.InstanceClass;
+import io.clustersim.model.capacity.Operation;
 import io.clustersim.model.capacity.OperationCosts;
 import io.clustersim.model.capacity.PlanTargets;
 import io.clustersim.model.capacity.ServerCapacity;
@@ -41,7 +42,7 @@ final class CapacityReader {
     /** The keys the reader takes here; the JSON Schema lists the same. */
     static final List<String> INSTANCE_KEYS = List.of("cores", "memory", "disk", "nic");
     /** The keys the reader takes here; the JSON Schema lists the same. */
-    static final List<String> COST_KEYS = OperationCosts.OPERATIONS.stream().map(OperationCosts.Operation::key).toList();
+    static final List<String> COST_KEYS = java.util.Arrays.stream(Operation.values()).map(Operation::key).toList();
 
     private CapacityReader() {}
 

@@ -511,7 +511,7 @@ public final class ScenarioReader {
                 sb.append(String.format(java.util.Locale.ROOT, ", NIC %.2f Gbit/s", capacity.instance().nicBytesPerSecond() * 8 / 1e9));
             }
             sb.append("); mean CPU cost:");
-            for (io.clustersim.model.capacity.OperationCosts.Operation o : io.clustersim.model.capacity.OperationCosts.OPERATIONS) {
+            for (io.clustersim.model.capacity.Operation o : io.clustersim.model.capacity.Operation.values()) {
                 sb.append(' ').append(o.key()).append(' ').append(String.format(java.util.Locale.ROOT, "%.0fus",
                         capacity.costs().of(o).mean() / 1e3));
             }

@@ -43,7 +43,7 @@ class ServerCapacityRunTest {
     void when_everyCostIsZero_then_theRunIsEventForEventTheOneWithoutACpuModel() {
         // A class of its own, with no disk of its own: the servers keep the scenario's disk.
         StringBuilder zero = new StringBuilder("capacity:\n  instance: same\n  instances: { same: { cores: 16, memory: 64GB } }\n  costs:\n");
-        for (io.clustersim.model.capacity.OperationCosts.Operation o : io.clustersim.model.capacity.OperationCosts.OPERATIONS) {
+        for (io.clustersim.model.capacity.Operation o : io.clustersim.model.capacity.Operation.values()) {
             zero.append("    ").append(o.key()).append(": 0s\n");
         }
         RunResult plain = run("");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clustersim.kernel.random.Distribution;
 import io.clustersim.model.capacity.InstanceClass;
+import io.clustersim.model.capacity.Operation;
 import io.clustersim.model.capacity.OperationCosts;
 import io.clustersim.model.capacity.ServerCapacity;
 import io.clustersim.scenarios.yaml.InputError;
@@ -54,7 +55,7 @@ class CapacityReaderTest {
         assertThat(small.modelled()).isTrue();
         assertThat(small.instance()).isEqualTo(InstanceClass.SMALL);
         assertThat(small.costs()).isEqualTo(OperationCosts.DEFAULTS);
-        assertThat(small.costs().of(OperationCosts.HEARTBEAT).mean()).isEqualTo(200_000);
+        assertThat(small.costs().of(Operation.HEARTBEAT).mean()).isEqualTo(200_000);
 
         ServerCapacity custom = capacity("""
                 capacity:
@@ -67,9 +68,9 @@ class CapacityReaderTest {
                 """);
         assertThat(custom.instance().cores()).isEqualTo(8);
         assertThat(custom.instance().memoryBytes()).isEqualTo(16L * 1000 * 1000 * 1000);
-        assertThat(custom.costs().of(OperationCosts.HEARTBEAT)).isEqualTo(new Distribution.Constant(1_000_000));
-        assertThat(custom.costs().of(OperationCosts.SCHEDULE_PER_EVAL).mean()).isEqualTo(2_000_000);
-        assertThat(custom.costs().of(OperationCosts.READ)).isEqualTo(OperationCosts.DEFAULTS.of(OperationCosts.READ));
+        assertThat(custom.costs().of(Operation.HEARTBEAT)).isEqualTo(new Distribution.Constant(1_000_000));
+        assertThat(custom.costs().of(Operation.SCHEDULE_PER_EVAL).mean()).isEqualTo(2_000_000);
+        assertThat(custom.costs().of(Operation.READ)).isEqualTo(OperationCosts.DEFAULTS.of(Operation.READ));
         assertThat(ScenarioReader.describe(reader.read("s.yaml", BASE + "capacity: { instance: large }\n")))
                 .contains("capacity: servers are large (16 cores, 64 GiB, disk fsync mean 0.597ms, iops 16000, NIC 5.00 Gbit/s)")
                 .contains("heartbeat 200us");
