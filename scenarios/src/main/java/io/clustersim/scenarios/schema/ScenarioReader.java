@@ -198,6 +198,7 @@ public final class ScenarioReader {
         List<Topology.Region> regions = new ArrayList<>();
         long nodes = 0;
         for (YamlNode rn : regionNodes) {
+            long beforeRegion = nodes;
             YamlMap r = YamlMap.of(rn, "a region").allowOnly(REGION_KEYS);
             String rname = uniqueName(r, names, "region");
             if (r.bool("authoritative", false)) {
@@ -227,11 +228,8 @@ public final class ScenarioReader {
                     int clients = (int) z.integer("clients", "the number of clients", 0, 0, 1_000_000);
                     boolean colocated = z.bool("serversRunClients", false);
                     nodes += servers + clients;
-                    if (nodes > MAX_NODES) {
-                        // Counted as read: a topology too large to simulate must not be built to find out.
-                        throw InputError.at(zn, "the topology reaches " + nodes + " servers and clients here; ClusterSim "
-                                + "simulates at most " + MAX_NODES + " in one run");
-                    }
+                    // Counted as read: a topology too large to simulate must not be built to find out.
+                    checkSize(zn, nodes);
                     zones.add(new Topology.Zone(zname, servers, clients, 0, colocated));
                 }
                 dcs.add(new Topology.Datacenter(dname, zones));
@@ -239,15 +237,8 @@ public final class ScenarioReader {
             if (r.has("servers") || r.has("clients")) {
                 dcs = spread(dcs, (int) r.integer("servers", "the region's servers, spread over its zones", -1, 0, 100),
                         (int) r.integer("clients", "the region's clients, spread over its zones", -1, 0, 1_000_000));
-                nodes = 0;
-                for (Topology.Region done : regions) {
-                    nodes += count(done.datacenters());
-                }
-                nodes += count(dcs);
-                if (nodes > MAX_NODES) {
-                    throw InputError.at(rn, "the topology reaches " + nodes + " servers and clients here; ClusterSim "
-                            + "simulates at most " + MAX_NODES + " in one run");
-                }
+                nodes = beforeRegion + count(dcs);
+                checkSize(rn, nodes);
             }
             regions.add(new Topology.Region(rname, dcs));
         }
@@ -281,6 +272,13 @@ public final class ScenarioReader {
             out.add(new Topology.Datacenter(d.name(), zs));
         }
         return out;
+    }
+
+    private static void checkSize(YamlNode at, long nodes) {
+        if (nodes > MAX_NODES) {
+            throw InputError.at(at, "the topology reaches " + nodes + " servers and clients here; ClusterSim "
+                    + "simulates at most " + MAX_NODES + " in one run");
+        }
     }
 
     private static long count(List<Topology.Datacenter> dcs) {
@@ -471,6 +469,11 @@ public final class ScenarioReader {
     }
 
     /** A description of the resolved options, printed before a run. */
+    private static String describe(DiskConfig d) {
+        return String.format(java.util.Locale.ROOT, "fsync mean %.3fms, iops %s", d.fsyncNanos().mean() / 1e6,
+                d.iops() == 0 ? "unlimited" : String.valueOf((long) d.iops()));
+    }
+
     public static String describe(Scenario s) {
         StringBuilder sb = new StringBuilder();
         sb.append("scenario ").append(s.name()).append(" (").append(s.source()).append(")\n");
@@ -496,16 +499,14 @@ public final class ScenarioReader {
         }
         sb.append(s.network().overrides().size()).append(" override(s), loss ").append(s.network().lossProbability())
                 .append(", duplication ").append(s.network().duplicationProbability()).append('\n');
-        sb.append("  disk: fsync mean ").append(String.format(java.util.Locale.ROOT, "%.3fms", s.disk().fsyncNanos().mean() / 1e6))
-                .append(", iops ").append(s.disk().iops() == 0 ? "unlimited" : String.valueOf((long) s.disk().iops())).append('\n');
+        sb.append("  disk: ").append(describe(s.disk())).append('\n');
         io.clustersim.model.capacity.ServerCapacity capacity = s.nomad().capacity();
         if (capacity.modelled()) {
             sb.append("  capacity: servers are ").append(capacity.instance().name()).append(" (").append(capacity.instance().cores())
                     .append(" cores, ").append(capacity.instance().memoryBytes() >> 30).append(" GiB");
             DiskConfig serverDisk = capacity.instance().disk();
             if (serverDisk != null) {
-                sb.append(String.format(java.util.Locale.ROOT, ", disk fsync mean %.3fms, iops %s", serverDisk.fsyncNanos().mean() / 1e6,
-                        serverDisk.iops() == 0 ? "unlimited" : String.valueOf((long) serverDisk.iops())));
+                sb.append(", disk ").append(describe(serverDisk));
             }
             if (capacity.instance().nicBytesPerSecond() > 0) {
                 sb.append(String.format(java.util.Locale.ROOT, ", NIC %.2f Gbit/s", capacity.instance().nicBytesPerSecond() * 8 / 1e9));

@@ -64,7 +64,7 @@ public final class ScenarioSchema {
         sweep.put("description", "key path (e.g. topology.regions[0].datacenters[0].zones[0].servers) to the values to try");
         sweep.set("additionalProperties", F.objectNode().put("type", "array").put("minItems", 1));
         p.set("sweep", sweep);
-        p.set("replications", F.objectNode().put("type", "integer").put("minimum", 1).put("maximum", ScenarioReader.MAX_REPLICATIONS));
+        p.set("replications", integer(1).put("maximum", ScenarioReader.MAX_REPLICATIONS));
         ObjectNode defs = root.putObject("$defs");
         defs.set("duration", duration());
         defs.set("distribution", distribution());
@@ -110,6 +110,10 @@ public final class ScenarioSchema {
 
     private static ObjectNode string() {
         return F.objectNode().put("type", "string");
+    }
+
+    private static ObjectNode integer(long min) {
+        return F.objectNode().put("type", "integer").put("minimum", min);
     }
 
     private static ObjectNode number(double min) {
@@ -167,8 +171,8 @@ public final class ScenarioSchema {
         ObjectNode zone = F.objectNode();
         ObjectNode zp = object(zone, ScenarioReader.ZONE_KEYS, "name");
         zp.set("name", string());
-        zp.set("servers", F.objectNode().put("type", "integer").put("minimum", 0).put("maximum", 100));
-        zp.set("clients", F.objectNode().put("type", "integer").put("minimum", 0));
+        zp.set("servers", integer(0).put("maximum", 100));
+        zp.set("clients", integer(0));
         zp.set("serversRunClients", bool());
         ObjectNode dc = F.objectNode();
         ObjectNode dp = object(dc, ScenarioReader.DATACENTER_KEYS, "name", "zones");
@@ -178,12 +182,12 @@ public final class ScenarioSchema {
         ObjectNode rp = object(region, ScenarioReader.REGION_KEYS, "name", "datacenters");
         rp.set("name", string());
         rp.set("authoritative", bool());
-        rp.set("servers", F.objectNode().put("type", "integer").put("minimum", 0));
-        rp.set("clients", F.objectNode().put("type", "integer").put("minimum", 0));
+        rp.set("servers", integer(0));
+        rp.set("clients", integer(0));
         rp.set("datacenters", array(dc).put("minItems", 1));
         ObjectNode pool = F.objectNode();
         ObjectNode pp = object(pool, ScenarioReader.SERF_POOL_KEYS, "members");
-        pp.set("members", F.objectNode().put("type", "integer").put("minimum", 1));
+        pp.set("members", integer(1));
         pp.set("zones", array(string()));
         ObjectNode t = F.objectNode();
         ObjectNode tp = object(t, ScenarioReader.TOPOLOGY_KEYS);
@@ -249,7 +253,7 @@ public final class ScenarioSchema {
         ObjectNode instances = F.objectNode().put("type", "object");
         ObjectNode instance = F.objectNode();
         ObjectNode ip = object(instance, CapacityReader.INSTANCE_KEYS, "cores", "memory");
-        ip.set("cores", F.objectNode().put("type", "integer").put("minimum", 1));
+        ip.set("cores", integer(1));
         ip.set("disk", disk());
         ip.set("nic", string().put("description", "a bandwidth such as 10Gbit/s or 500MB/s"));
         instances.set("additionalProperties", instance);
@@ -263,7 +267,7 @@ public final class ScenarioSchema {
         ObjectNode slo = F.objectNode();
         ObjectNode sp = object(slo, CapacityReader.SLO_KEYS);
         sp.set("commitP99", ref("duration"));
-        sp.set("nodesFalselyMarkedDown", F.objectNode().put("type", "integer").put("minimum", 0));
+        sp.set("nodesFalselyMarkedDown", integer(0));
         sp.set("writeAvailability", number(0).put("maximum", 1));
         sp.set("headroom", number(0).put("maximum", 0.95));
         p.set("slo", slo);
@@ -285,7 +289,7 @@ public final class ScenarioSchema {
         ObjectNode group = F.objectNode();
         ObjectNode gp = object(group, JobsReader.GROUP_KEYS, "name");
         gp.set("name", string());
-        gp.set("count", F.objectNode().put("type", "integer").put("minimum", 0));
+        gp.set("count", integer(0));
         gp.set("constraints", array(constraint));
         gp.set("disconnect", disconnect);
         ObjectNode job = F.objectNode();
@@ -311,7 +315,7 @@ public final class ScenarioSchema {
         p.set("writesRecoverWithin", ref("duration"));
         p.set("allocationsPlacedWithin", ref("duration"));
         p.set("noNodeFalselyMarkedDown", bool());
-        p.set("maxLeaderChanges", F.objectNode().put("type", "integer").put("minimum", 0));
+        p.set("maxLeaderChanges", integer(0));
         p.set("minWriteAvailability", number(0).put("maximum", 1));
         n.put("minProperties", 1);
         return n;
