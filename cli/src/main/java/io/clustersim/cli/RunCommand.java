@@ -17,6 +17,7 @@ import io.clustersim.scenarios.run.RunResult;
 import io.clustersim.scenarios.run.ScenarioRunner;
 import io.clustersim.scenarios.schema.Scenario;
 import io.clustersim.scenarios.schema.ScenarioReader;
+import io.clustersim.scenarios.yaml.SafeYamlReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -55,6 +56,9 @@ final class RunCommand implements Callable<Integer> {
 
     /** When set, the scenario comes from this class-path resource if {@link #scenarioFile} does not exist. */
     String fallbackResource;
+
+    /** The scenario file's text as {@link #load()} read it: parsed, and fingerprinted for the journal. */
+    private String scenarioText;
 
     @Option(names = "--no-progress", description = "Do not show progress, even on long runs.")
     boolean noProgress;
@@ -254,38 +258,35 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** What produced the runs: the simulator's version and the scenario file's text. */
-    private String fingerprint() throws IOException {
-        byte[] text;
-        if (fallbackResource != null && !Files.exists(scenarioFile)) {
-            try (var in = RunCommand.class.getResourceAsStream(fallbackResource)) {
-                text = in == null ? new byte[0] : in.readAllBytes();
-            }
-        } else {
-            text = Files.readAllBytes(scenarioFile);
-        }
+    private String fingerprint() {
         try {
             java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
             sha.update(new Version().getVersion()[0].getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
-            return java.util.HexFormat.of().formatHex(sha.digest(text));
+            return java.util.HexFormat.of().formatHex(sha.digest(scenarioText.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 
-    /** The file's scenario, or its sweep's variants; read once. */
+    /** The file's scenario, or its sweep's variants; the file is read once, into {@link #scenarioText}. */
     private List<ScenarioReader.Variant> load() {
+        String name = scenarioFile.toString();
+        scenarioText = null;
         if (fallbackResource != null && !Files.exists(scenarioFile)) {
             try (var in = RunCommand.class.getResourceAsStream(fallbackResource)) {
                 if (in != null) {
-                    return List.of(new ScenarioReader.Variant("", new ScenarioReader().read(scenarioFile.getFileName().toString(),
-                            new String(in.readAllBytes(), StandardCharsets.UTF_8))));
+                    name = scenarioFile.getFileName().toString();
+                    scenarioText = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return new ScenarioReader().readVariants(scenarioFile);
+        if (scenarioText == null) {
+            scenarioText = SafeYamlReader.text(scenarioFile);
+        }
+        return new ScenarioReader().readVariants(name, scenarioText);
     }
 
     /** One line on the terminal, rewritten in place: simulated time, share done, events, time left. */

@@ -49,6 +49,11 @@ public final class SafeYamlReader {
     }
 
     public YamlNode read(Path file) {
+        return read(file.toString(), text(file));
+    }
+
+    /** A scenario file's text, refused as {@link #read(Path)} refuses it: missing, a directory, too large, not UTF-8. */
+    public static String text(Path file) {
         String name = file.toString();
         byte[] bytes;
         try {
@@ -65,13 +70,11 @@ public final class SafeYamlReader {
         } catch (IOException e) {
             throw new InputError(name, 0, 0, "", "cannot read file: " + e.getMessage());
         }
-        String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new InputError(name, 0, 0, "", "file is not UTF-8 text");
         }
-        return read(name, text);
     }
 
     public YamlNode read(String fileName, String text) {
