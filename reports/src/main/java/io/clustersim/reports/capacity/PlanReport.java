@@ -3,12 +3,13 @@ package io.clustersim.reports.capacity;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clustersim.reports.html.Charts;
 import io.clustersim.reports.html.HtmlReport;
+import io.clustersim.reports.json.ReportJson;
 import io.clustersim.reports.markdown.SummaryMarkdown;
 import io.clustersim.reports.text.Figures;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Rectangle;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -18,7 +19,6 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.svg.SVGGraphics2D;
 
 /** A capacity plan as {@code report.json} holds it, as a Markdown table, and as an HTML section with its charts. */
 public final class PlanReport {
@@ -42,17 +42,17 @@ public final class PlanReport {
             o.put("cores", r.size().cores());
             o.put("servers", r.size().servers());
             o.put("clients", r.clients());
-            number(o, "busiestServerCpuUtilisation", r.cpuUtilisation());
-            number(o, "busiestServerCpuOfferedLoad", r.cpuOfferedLoad());
-            number(o, "busiestServerCpuWaitMs", r.cpuWaitMs());
-            number(o, "busiestServerDiskIopsUtilisation", r.diskIopsUtilisation());
-            number(o, "busiestServerNicUtilisation", r.nicUtilisation());
-            number(o, "commitP50Ms", r.commitP50Ms());
-            number(o, "commitP99Ms", r.commitP99Ms());
-            number(o, "heartbeatProcessingP99Ms", r.heartbeatP99Ms());
-            number(o, "stateShareOfMemory", r.stateShareOfMemory());
-            number(o, "nodesFalselyMarkedDown", r.nodesFalselyMarkedDown());
-            number(o, "writeAvailability", r.writeAvailability());
+            ReportJson.put(o, "busiestServerCpuUtilisation", r.cpuUtilisation());
+            ReportJson.put(o, "busiestServerCpuOfferedLoad", r.cpuOfferedLoad());
+            ReportJson.put(o, "busiestServerCpuWaitMs", r.cpuWaitMs());
+            ReportJson.put(o, "busiestServerDiskIopsUtilisation", r.diskIopsUtilisation());
+            ReportJson.put(o, "busiestServerNicUtilisation", r.nicUtilisation());
+            ReportJson.put(o, "commitP50Ms", r.commitP50Ms());
+            ReportJson.put(o, "commitP99Ms", r.commitP99Ms());
+            ReportJson.put(o, "heartbeatProcessingP99Ms", r.heartbeatP99Ms());
+            ReportJson.put(o, "stateShareOfMemory", r.stateShareOfMemory());
+            ReportJson.put(o, "nodesFalselyMarkedDown", r.nodesFalselyMarkedDown());
+            ReportJson.put(o, "writeAvailability", r.writeAvailability());
             o.put("meetsSlo", r.meets());
             o.put("meetsSloWithHeadroom", r.withHeadroom());
         }
@@ -75,14 +75,6 @@ public final class PlanReport {
             n.putNull("recommendation");
         }
         return n;
-    }
-
-    private static void number(ObjectNode o, String key, double v) {
-        if (Double.isNaN(v)) {
-            o.putNull(key);
-        } else {
-            o.put(key, v);
-        }
     }
 
     /** One sentence: what to buy, or that nothing tried will do. */
@@ -158,7 +150,6 @@ public final class PlanReport {
 
     /** One line per size against the clients, with the target as a dashed line. */
     private static String chart(CapacityPlan plan, String title, String y, ToDoubleFunction<CapacityPlan.Row> f, double target) {
-        System.setProperty("java.awt.headless", "true");
         Map<String, XYSeries> bySize = new LinkedHashMap<>();
         for (CapacityPlan.Row r : plan.rows()) {
             double v = f.applyAsDouble(r);
@@ -177,15 +168,9 @@ public final class PlanReport {
         // The target in view, however far below it the sizes stay.
         double top = Math.max(target, plot.getRangeAxis().getUpperBound()) * 1.1;
         plot.getRangeAxis().setRange(0, top);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         for (int i = 0; i < data.getSeriesCount(); i++) {
             ((org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) plot.getRenderer()).setSeriesShapesVisible(i, true);
         }
-        chart.setBackgroundPaint(Color.WHITE);
-        SVGGraphics2D g = new SVGGraphics2D(860, 340);
-        chart.draw(g, new Rectangle(0, 0, 860, 340));
-        return g.getSVGElement();
+        return Charts.svg(chart);
     }
 }

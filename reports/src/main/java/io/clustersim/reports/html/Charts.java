@@ -23,7 +23,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 
 /** The report's charts, each drawn by JFreeChart into an SVG element (JFreeSVG) for inlining. */
-final class Charts {
+public final class Charts {
     private static final int WIDTH = 860;
     private static final int HEIGHT = 320;
     private static final double NS = 1e9;
@@ -204,7 +204,12 @@ final class Charts {
         return out;
     }
 
-    private static String svg(JFreeChart chart) {
+    /**
+     * {@code chart} as an inline SVG element, in the reports' one style (white, light grey grid):
+     * every chart of every report is drawn here.
+     */
+    public static String svg(JFreeChart chart) {
+        System.setProperty("java.awt.headless", "true");
         chart.setBackgroundPaint(Color.WHITE);
         chart.getPlot().setBackgroundPaint(Color.WHITE);
         if (chart.getPlot() instanceof org.jfree.chart.plot.CategoryPlot c) {

@@ -45,12 +45,12 @@ final class RoleChart {
         SVGGraphics2D g = new SVGGraphics2D(WIDTH, height);
         g.setPaint(Color.WHITE);
         g.fillRect(0, 0, WIDTH, height);
-        text(g, "Server roles over time (shaded: faults)", 10, 18, Font.BOLD, 14);
+        SvgText.draw(g, "Server roles over time (shaded: faults)", 10, 18, Font.BOLD, 14);
         int x = 10;
         for (int i = NAMES.length - 1; i >= 0; i--) {
             g.setPaint(COLOURS[i]);
             g.fillRect(WIDTH - 340 + x, 8, 12, 12);
-            text(g, NAMES[i], WIDTH - 340 + x + 16, 18, Font.PLAIN, 11);
+            SvgText.draw(g, NAMES[i], WIDTH - 340 + x + 16, 18, Font.PLAIN, 11);
             x += 82;
         }
         for (Fired f : r.fired()) {
@@ -64,7 +64,7 @@ final class RoleChart {
             Telemetry.Entry e = servers.get(i);
             int y = TOP + i * ROW;
             String region = e.labels().get("region");
-            text(g, (region == null ? "" : region + " / ") + e.labels().get("server"), 10, y + 12, Font.PLAIN, 11);
+            SvgText.draw(g, (region == null ? "" : region + " / ") + e.labels().get("server"), 10, y + 12, Font.PLAIN, 11);
             Level l = e.level();
             long[] times = l.changeTimes();
             double[] values = l.changeValues();
@@ -89,18 +89,12 @@ final class RoleChart {
         for (int t = 0; t <= 5; t++) {
             int tx = LABEL + plotWidth * t / 5;
             g.drawLine(tx, axis, tx, axis + 4);
-            text(g, io.clustersim.kernel.time.Durations.format(end / 5 * t / 1_000_000_000L * 1_000_000_000L), tx - 10, axis + 16,
+            SvgText.draw(g, io.clustersim.kernel.time.Durations.format(end / 5 * t / 1_000_000_000L * 1_000_000_000L), tx - 10, axis + 16,
                     Font.PLAIN, 10);
         }
         if (servers.size() > rows) {
-            text(g, "... and " + (servers.size() - rows) + " more servers", 10, axis + 32, Font.ITALIC, 11);
+            SvgText.draw(g, "... and " + (servers.size() - rows) + " more servers", 10, axis + 32, Font.ITALIC, 11);
         }
         return g.getSVGElement();
-    }
-
-    private static void text(SVGGraphics2D g, String s, int x, int y, int style, int size) {
-        g.setPaint(Color.DARK_GRAY);
-        g.setFont(new Font(Font.SANS_SERIF, style, size));
-        g.drawString(s, x, y);
     }
 }

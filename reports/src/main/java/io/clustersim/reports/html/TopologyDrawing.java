@@ -60,12 +60,12 @@ final class TopologyDrawing {
         int y = PAD;
         for (Topology.Region r : topology.regions()) {
             box(g, PAD / 2, y, width - PAD, regionHeight, new Color(245, 245, 250), Color.GRAY);
-            label(g, "region " + r.name(), PAD, y + 16, Font.BOLD, 13);
+            SvgText.draw(g, "region " + r.name(), PAD, y + 16, Font.BOLD, 13);
             int x = PAD;
             for (Topology.Datacenter d : r.datacenters()) {
                 int dcWidth = d.zones().size() * (ZONE_WIDTH + PAD) + PAD;
                 box(g, x, y + 24, dcWidth, zoneHeight + 24, new Color(250, 250, 250), Color.LIGHT_GRAY);
-                label(g, "datacenter " + d.name(), x + 6, y + 40, Font.PLAIN, 11);
+                SvgText.draw(g, "datacenter " + d.name(), x + 6, y + 40, Font.PLAIN, 11);
                 int zx = x + PAD;
                 for (Topology.Zone z : d.zones()) {
                     zone(g, zx, y + 46, zoneHeight - 4, z, serversByZone.getOrDefault(r.name() + "/" + z.name(), List.of()));
@@ -84,15 +84,15 @@ final class TopologyDrawing {
 
     private static void zone(SVGGraphics2D g, int x, int y, int height, Topology.Zone z, List<String> servers) {
         box(g, x, y, ZONE_WIDTH, height, Color.WHITE, new Color(180, 180, 200));
-        label(g, "zone " + z.name(), x + 6, y + 14, Font.PLAIN, 11);
+        SvgText.draw(g, "zone " + z.name(), x + 6, y + 14, Font.PLAIN, 11);
         for (int i = 0; i < servers.size(); i++) {
             int cx = x + 8 + (i % PER_ROW) * (SERVER_SIZE + 10);
             int cy = y + 22 + (i / PER_ROW) * (SERVER_SIZE + 16);
             g.setPaint(SERVER);
             g.fill(new Ellipse2D.Double(cx, cy, SERVER_SIZE, SERVER_SIZE));
-            label(g, "S", cx + SERVER_SIZE / 2 - 4, cy + SERVER_SIZE / 2 + 5, Font.BOLD, 12, Color.WHITE);
+            SvgText.draw(g, "S", cx + SERVER_SIZE / 2 - 4, cy + SERVER_SIZE / 2 + 5, Font.BOLD, 12, Color.WHITE);
             String name = servers.get(i);
-            label(g, name.length() > 9 ? name.substring(name.length() - 9) : name, cx - 2, cy + SERVER_SIZE + 11, Font.PLAIN, 8);
+            SvgText.draw(g, name.length() > 9 ? name.substring(name.length() - 9) : name, cx - 2, cy + SERVER_SIZE + 11, Font.PLAIN, 8);
         }
         StringBuilder below = new StringBuilder();
         if (z.clients() > 0) {
@@ -107,7 +107,7 @@ final class TopologyDrawing {
         if (below.length() > 0) {
             g.setPaint(CLIENT);
             g.fillRect(x + 6, y + height - 22, 10, 10);
-            label(g, below.toString(), x + 20, y + height - 13, Font.PLAIN, 10);
+            SvgText.draw(g, below.toString(), x + 20, y + height - 13, Font.PLAIN, 10);
         }
     }
 
@@ -118,15 +118,5 @@ final class TopologyDrawing {
         g.setPaint(edge);
         g.setStroke(new BasicStroke(1));
         g.draw(r);
-    }
-
-    private static void label(SVGGraphics2D g, String text, int x, int y, int style, int size) {
-        label(g, text, x, y, style, size, Color.DARK_GRAY);
-    }
-
-    private static void label(SVGGraphics2D g, String text, int x, int y, int style, int size, Color color) {
-        g.setPaint(color);
-        g.setFont(new Font(Font.SANS_SERIF, style, size));
-        g.drawString(text, x, y);
     }
 }

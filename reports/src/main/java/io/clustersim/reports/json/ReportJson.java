@@ -73,7 +73,7 @@ public final class ReportJson {
     }
 
     /** A figure, or null where there is none: NaN and infinities are not JSON numbers. */
-    static void put(ObjectNode n, String key, double v) {
+    public static void put(ObjectNode n, String key, double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             n.putNull(key);
         } else {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clustersim.reports.capacity.CapacityPlan;
 import io.clustersim.reports.capacity.PlanReport;
 import io.clustersim.reports.csv.RunsCsv;
+import io.clustersim.reports.html.Charts;
 import io.clustersim.reports.html.HtmlReport;
 import io.clustersim.reports.json.AtomicFiles;
 import io.clustersim.reports.json.ReplicationsJson;
@@ -16,8 +17,6 @@ import io.clustersim.reports.stats.Replicated;
 import io.clustersim.reports.text.Figures;
 import io.clustersim.scenarios.run.RunResult;
 import io.clustersim.scenarios.schema.Scenario;
-import java.awt.Color;
-import java.awt.Rectangle;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,10 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
-import org.jfree.svg.SVGGraphics2D;
 
 /**
  * The outputs of a sweep: {@code report.json} with every variant's replications (as
@@ -126,7 +123,6 @@ public final class SweepReport {
     }
 
     static String html(String scenario, List<Variant> variants) {
-        System.setProperty("java.awt.headless", "true");
         List<Row> rows = rows(variants);
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>ClusterSim sweep: ")
                 .append(HtmlReport.esc(scenario)).append("</title><style>body{font-family:system-ui,sans-serif;margin:2em;max-width:960px}")
@@ -153,14 +149,8 @@ public final class SweepReport {
             }
             String metric = COMPARED.get(m);
             JFreeChart chart = ChartFactory.createLineChart(metric + " by variant (mean, 95% interval)", "variant", metric, data);
-            CategoryPlot plot = chart.getCategoryPlot();
-            plot.setRenderer(new StatisticalLineAndShapeRenderer(true, true));
-            plot.setBackgroundPaint(Color.WHITE);
-            plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-            chart.setBackgroundPaint(Color.WHITE);
-            SVGGraphics2D g = new SVGGraphics2D(860, 320);
-            chart.draw(g, new Rectangle(0, 0, 860, 320));
-            h.append("<figure>").append(g.getSVGElement()).append("</figure>\n");
+            chart.getCategoryPlot().setRenderer(new StatisticalLineAndShapeRenderer(true, true));
+            h.append("<figure>").append(Charts.svg(chart)).append("</figure>\n");
         }
         plan(variants).ifPresent(p -> h.append(PlanReport.html(p)));
         return h.append("</body></html>\n").toString();
