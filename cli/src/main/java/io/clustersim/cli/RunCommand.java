@@ -180,6 +180,7 @@ final class RunCommand implements Callable<Integer> {
         long wallStart = System.nanoTime();
         stdout.println("sweep of " + variants.size() + " variants of " + variants.get(0).scenario().name());
         stdout.flush();
+        String summary;
         try (RunJournal journal = openJournal(dir, stdout)) {
             for (ScenarioReader.Variant v : variants) {
                 Scenario s = overridden(v.scenario());
@@ -190,7 +191,7 @@ final class RunCommand implements Callable<Integer> {
                     spec.commandLine().getErr().flush();
                 }
             }
-            io.clustersim.reports.sweep.SweepReport.write(variants.get(0).scenario().name(), done, dir);
+            summary = io.clustersim.reports.sweep.SweepReport.write(variants.get(0).scenario().name(), done, dir);
             journal.delete();
         } catch (InvariantViolated violation) {
             ViolationReport.print(spec.commandLine().getErr(), violation, scenarioFile);
@@ -199,7 +200,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
         }
         stdout.println();
-        stdout.print(io.clustersim.reports.sweep.SweepReport.markdownOf(variants.get(0).scenario().name(), done));
+        stdout.print(summary);
         stdout.printf(java.util.Locale.ROOT, "%d variants in %.1f s%n", done.size(), (System.nanoTime() - wallStart) / 1e9);
         stdout.println("report: " + dir.resolve("report.json") + " (also report.html, runs.csv, summary.md)");
         return ExitCodes.OK;

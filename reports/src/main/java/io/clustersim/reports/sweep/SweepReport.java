@@ -45,7 +45,8 @@ public final class SweepReport {
 
     private SweepReport() {}
 
-    public static void write(String scenario, List<Variant> variants, Path dir) throws IOException {
+    /** Writes every output of the sweep; returns the summary table it wrote to {@code summary.md}, for printing. */
+    public static String write(String scenario, List<Variant> variants, Path dir) throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("scenario", scenario);
         root.put("variants", variants.size());
@@ -61,12 +62,16 @@ public final class SweepReport {
                 csv.append(l == 0 ? "variant," : csvCell(v.label()) + ",").append(lines[l]).append('\n');
             }
         }
+        // Each figure across its runs, and the plan, once for every output.
+        List<Row> rows = rows(variants);
         Optional<CapacityPlan> plan = plan(variants);
         plan.ifPresent(p -> root.set("capacityPlan", PlanReport.json(p)));
+        String markdown = markdown(scenario, rows, plan);
         AtomicFiles.write(dir.resolve("report.json"), MAPPER.writeValueAsString(root) + "\n");
         AtomicFiles.write(dir.resolve("runs.csv"), csv.toString());
-        AtomicFiles.write(dir.resolve("summary.md"), markdown(scenario, variants));
-        AtomicFiles.write(dir.resolve("report.html"), html(scenario, variants));
+        AtomicFiles.write(dir.resolve("summary.md"), markdown);
+        AtomicFiles.write(dir.resolve("report.html"), html(scenario, rows, plan));
+        return markdown;
     }
 
     /** The capacity plan, when the variants' servers have a modelled capacity. */
@@ -76,11 +81,6 @@ public final class SweepReport {
             vs.add(new CapacityPlan.Variant(v.label(), v.scenario(), v.runs()));
         }
         return CapacityPlan.of(vs);
-    }
-
-    /** The summary table, as {@code summary.md} holds it. */
-    public static String markdownOf(String scenario, List<Variant> variants) {
-        return markdown(scenario, variants);
     }
 
     /** One table row: the variant and each compared metric across its runs (null where it has none). */
@@ -107,23 +107,22 @@ public final class SweepReport {
         return Figures.plain(i.mean()) + (i.n() > 1 ? " [" + Figures.plain(i.low()) + ", " + Figures.plain(i.high()) + "]" : "");
     }
 
-    static String markdown(String scenario, List<Variant> variants) {
+    private static String markdown(String scenario, List<Row> rows, Optional<CapacityPlan> plan) {
         StringBuilder sb = new StringBuilder("### ClusterSim sweep: ").append(SummaryMarkdown.escape(scenario)).append("\n\n| variant |");
         COMPARED.forEach(m -> sb.append(' ').append(m).append(" |"));
         sb.append("\n|---|");
         COMPARED.forEach(m -> sb.append("---|"));
         sb.append('\n');
-        for (Row r : rows(variants)) {
+        for (Row r : rows) {
             sb.append("| ").append(SummaryMarkdown.escape(r.label())).append(" |");
             r.figures().forEach(i -> sb.append(' ').append(cell(i)).append(" |"));
             sb.append('\n');
         }
-        plan(variants).ifPresent(p -> sb.append(PlanReport.markdown(p)));
+        plan.ifPresent(p -> sb.append(PlanReport.markdown(p)));
         return sb.toString();
     }
 
-    static String html(String scenario, List<Variant> variants) {
-        List<Row> rows = rows(variants);
+    private static String html(String scenario, List<Row> rows, Optional<CapacityPlan> plan) {
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>ClusterSim sweep: ")
                 .append(HtmlReport.esc(scenario)).append("</title><style>body{font-family:system-ui,sans-serif;margin:2em;max-width:960px}")
                 .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px}svg{max-width:100%;height:auto}")
@@ -152,7 +151,7 @@ public final class SweepReport {
             chart.getCategoryPlot().setRenderer(new StatisticalLineAndShapeRenderer(true, true));
             h.append("<figure>").append(Charts.svg(chart)).append("</figure>\n");
         }
-        plan(variants).ifPresent(p -> h.append(PlanReport.html(p)));
+        plan.ifPresent(p -> h.append(PlanReport.html(p)));
         return h.append("</body></html>\n").toString();
     }
 
