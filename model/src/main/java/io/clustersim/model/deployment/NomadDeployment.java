@@ -498,13 +498,20 @@ public final class NomadDeployment implements Deployment {
                     publishDisk(world.node(e.getKey()).disk(), labels);
                     world.telemetry().samples(NomadMetrics.SERVER_NIC_UTILISATION, labels)
                             .add(world.network().nicUtilisation(world.node(e.getKey()).id()));
-                    if (world.node(e.getKey()).process() instanceof ServerAgent server) {
+                    ServerAgent server = serverAgentOf(world.node(e.getKey()));
+                    if (server != null) {
                         world.telemetry().samples(NomadMetrics.STATE_MEGABYTES, labels).add(server.stateBytes() / 1e6);
-                    } else if (world.node(e.getKey()).process() instanceof HostAgent host) {
-                        world.telemetry().samples(NomadMetrics.STATE_MEGABYTES, labels).add(host.server().stateBytes() / 1e6);
                     }
                 }
             }
+        }
+
+        /** The server agent a node runs, alone or beside a client on one host; null while it is down. */
+        private static ServerAgent serverAgentOf(Node n) {
+            if (n.process() instanceof HostAgent host) {
+                return host.server();
+            }
+            return n.process() instanceof ServerAgent a ? a : null;
         }
 
         /** A server's CPU over the run: utilisation, offered load, mean wait, longest queue. */
