@@ -3,7 +3,8 @@ package io.clustersim.kernel.event;
 import java.util.Arrays;
 
 /**
- * The pending-event set: an indexed 4-ary min-heap ordered by (time, sequence).
+ * The pending-event set: an indexed 4-ary min-heap ordered by (time, sequence), with the far
+ * future kept aside in buckets.
  *
  * <p>Why this shape: the queue is the kernel's hot path. Keys live inline in primitive arrays
  * (no per-event key objects, comparisons touch contiguous memory), a 4-ary heap halves the depth
@@ -11,11 +12,28 @@ import java.util.Arrays;
  * cancelling a timer is an O(log n) removal rather than a linear scan or a tombstone that bloats
  * the heap (Raft resets its timers constantly).
  *
+ * <p>Why the buckets: most timers are set far ahead and cancelled long before they are due (a
+ * Nomad server's heartbeat TTL per client, every RPC's I/O deadline, every client's next
+ * heartbeat). In one heap of tens of thousands of such timers every poll sifts through levels
+ * that miss the cache. So an event due in a later bucket than the current one (buckets are about
+ * a second wide) waits in that bucket's list, where scheduling and cancelling cost O(1), and moves
+ * into the heap, with its sequence number, only when the heap's earliest event reaches the
+ * bucket's start. Every event in the heap is then earlier than every event in a bucket, so the
+ * order is exactly (time, sequence), as with one heap. Events beyond the ring of buckets go
+ * straight into the heap.
+ *
  * <p>A handle is {@code (generation << 32) | slot}. Slots are recycled; the generation makes a
- * stale handle (an event that already ran or was cancelled) harmless.
+ * stale handle (an event that already ran or was cancelled) harmless. Cancelling a bucketed
+ * event frees its slot and leaves its entry behind, skipped (its generation no longer matches)
+ * when the bucket moves into the heap.
  */
 public final class EventQueue {
     private static final int ARITY = 4;
+    /** A slot's position while its event waits in a bucket (-1: the slot is free). */
+    private static final int IN_BUCKET = -2;
+    /** Buckets of 2^30 ns (1.07 s) by default, 1,024 of them: about 18 minutes ahead. */
+    private static final int DEFAULT_BUCKET_SHIFT = 30;
+    private static final int DEFAULT_RING_BITS = 10;
 
     // Heap, position i: the event's time, its scheduling sequence and its slot.
     private long[] heapTime;
@@ -33,11 +51,31 @@ public final class EventQueue {
 
     private long nextSeq;
 
+    // The buckets: a ring indexed by (time >> bucketShift) & ringMask, holding buckets
+    // current + 1 .. current + ring - 1; nextBucket is the earliest that holds entries.
+    private final int bucketShift;
+    private final Bucket[] ring;
+    private final long ringMask;
+    private long current;
+    private long nextBucket = Long.MAX_VALUE;
+    private int bucketed;
+
     public EventQueue() {
         this(1024);
     }
 
     public EventQueue(int initialCapacity) {
+        this(initialCapacity, DEFAULT_BUCKET_SHIFT, DEFAULT_RING_BITS);
+    }
+
+    /**
+     * @param bucketShift a bucket spans 2^bucketShift ns
+     * @param ringBits the ring holds 2^ringBits buckets (0: no buckets, one heap)
+     */
+    EventQueue(int initialCapacity, int bucketShift, int ringBits) {
+        this.bucketShift = bucketShift;
+        this.ring = new Bucket[1 << ringBits];
+        this.ringMask = ring.length - 1L;
         int cap = Math.max(16, initialCapacity);
         heapTime = new long[cap];
         heapSeq = new long[cap];
@@ -52,12 +90,69 @@ public final class EventQueue {
     public long schedule(long time, EventHandler handler) {
         int slot = allocateSlot();
         handlers[slot] = handler;
+        long b = time >> bucketShift;
+        if (b > current && b - current < ring.length) {
+            Bucket bucket = ring[(int) (b & ringMask)];
+            if (bucket == null) {
+                bucket = new Bucket();
+                ring[(int) (b & ringMask)] = bucket;
+            }
+            bucket.add(time, nextSeq++, slot, slotGen[slot]);
+            slotPos[slot] = IN_BUCKET;
+            bucketed++;
+            if (b < nextBucket) {
+                nextBucket = b;
+            }
+        } else {
+            push(time, nextSeq++, slot);
+        }
+        return ((long) slotGen[slot] << 32) | slot;
+    }
+
+    private void push(long time, long seq, int slot) {
         int i = size++;
         if (i == heapTime.length) {
             growHeap();
         }
-        siftUp(i, time, nextSeq++, slot);
-        return ((long) slotGen[slot] << 32) | slot;
+        siftUp(i, time, seq, slot);
+    }
+
+    /**
+     * Moves buckets into the heap until the heap's earliest event comes before every bucketed
+     * one; then no bucket holds anything due at or before that event.
+     */
+    private void refill() {
+        // Invariant: every bucketed event lies in a bucket after current and within the ring, and
+        // nextBucket is at most the earliest of them (a ring slot may still hold cancelled
+        // entries of an older bucket; they are skipped).
+        while (bucketed > 0 && (size == 0 || heapTime[0] >> bucketShift >= nextBucket)) {
+            Bucket bucket = ring[(int) (nextBucket & ringMask)];
+            for (int k = 0; k < bucket.count; k++) {
+                int slot = bucket.slot[k];
+                if (slotGen[slot] == bucket.gen[k] && slotPos[slot] == IN_BUCKET) {
+                    bucketed--;
+                    push(bucket.time[k], bucket.seq[k], slot);
+                }
+            }
+            bucket.clear();
+            current = nextBucket;
+            nextBucket = Long.MAX_VALUE;
+            for (long n = current + 1; bucketed > 0 && n < current + ring.length; n++) {
+                Bucket c = ring[(int) (n & ringMask)];
+                if (c != null && c.count > 0) {
+                    nextBucket = n;
+                    break;
+                }
+            }
+        }
+        if (size > 0) {
+            // Every bucket up to the earliest event's is empty now: later schedules into them
+            // belong in the heap.
+            long b = heapTime[0] >> bucketShift;
+            if (b > current) {
+                current = b;
+            }
+        }
     }
 
     /** Removes a pending event. Returns false if it already ran or was cancelled. O(log n). */
@@ -67,6 +162,13 @@ public final class EventQueue {
             return false;
         }
         int i = slotPos[slot];
+        if (i == IN_BUCKET) {
+            releaseSlot(slot);
+            if (--bucketed == 0) {
+                nextBucket = Long.MAX_VALUE;
+            }
+            return true;
+        }
         if (i < 0) {
             return false;
         }
@@ -88,24 +190,27 @@ public final class EventQueue {
     /** True when the handle's event is still pending. */
     public boolean isPending(long handle) {
         int slot = (int) handle;
-        return slot >= 0 && slot < slotsUsed && slotGen[slot] == (int) (handle >>> 32) && slotPos[slot] >= 0;
+        return slot >= 0 && slot < slotsUsed && slotGen[slot] == (int) (handle >>> 32)
+                && (slotPos[slot] >= 0 || slotPos[slot] == IN_BUCKET);
     }
 
     public boolean isEmpty() {
-        return size == 0;
+        return size + bucketed == 0;
     }
 
     public int size() {
-        return size;
+        return size + bucketed;
     }
 
     /** Time of the earliest pending event; undefined when empty. */
     public long peekTime() {
+        refill();
         return heapTime[0];
     }
 
     /** Removes the earliest event and returns its handler; the caller reads the time first. */
     public EventHandler poll() {
+        refill();
         int slot = heapSlot[0];
         EventHandler h = handlers[slot];
         releaseSlot(slot);
@@ -202,5 +307,43 @@ public final class EventQueue {
         heapTime = Arrays.copyOf(heapTime, cap);
         heapSeq = Arrays.copyOf(heapSeq, cap);
         heapSlot = Arrays.copyOf(heapSlot, cap);
+    }
+
+    /** One bucket's entries, in the order they were scheduled. */
+    private static final class Bucket {
+        long[] time = new long[8];
+        long[] seq = new long[8];
+        int[] slot = new int[8];
+        int[] gen = new int[8];
+        int count;
+
+        /**
+         * Empties the bucket; one that a burst grew (ten thousand clients registering in the
+         * same second) gives its arrays back rather than holding them for the rest of the run.
+         */
+        void clear() {
+            count = 0;
+            if (time.length > 64) {
+                time = new long[8];
+                seq = new long[8];
+                slot = new int[8];
+                gen = new int[8];
+            }
+        }
+
+        void add(long t, long s, int sl, int g) {
+            if (count == time.length) {
+                int cap = count * 2;
+                time = Arrays.copyOf(time, cap);
+                seq = Arrays.copyOf(seq, cap);
+                slot = Arrays.copyOf(slot, cap);
+                gen = Arrays.copyOf(gen, cap);
+            }
+            time[count] = t;
+            seq[count] = s;
+            slot[count] = sl;
+            gen[count] = g;
+            count++;
+        }
     }
 }

@@ -145,8 +145,31 @@ class EventQueueTest {
 
     @Test
     void when_randomScheduleCancelPollInterleaved_then_queueAgreesWithTreeMapReference() {
-        Random r = new Random(20240611L);
-        EventQueue q = new EventQueue(16);
+        agreesWithReference(new EventQueue(16), 20240611L, 200, false);
+    }
+
+    @Test
+    void when_eventsSpanManyBuckets_then_queueAgreesWithTreeMapReference() {
+        // Buckets of 8 ns, a ring of 16: times up to 1,000 ns ahead cross buckets, wrap the ring
+        // and overflow it, and cancellations leave entries behind in buckets.
+        for (long seed = 1; seed <= 20; seed++) {
+            agreesWithReference(new EventQueue(16, 3, 4), seed, 1_000, true);
+        }
+    }
+
+    @Test
+    void when_ringHasNoBuckets_then_queueIsOneHeapAndAgreesWithReference() {
+        agreesWithReference(new EventQueue(16, 3, 0), 7L, 1_000, true);
+    }
+
+    /**
+     * Random schedules, cancellations (of any handle ever issued) and polls against a TreeMap
+     * by (time, sequence). {@code fromNow}: times are the last polled time plus up to
+     * {@code span}, as a simulation schedules; otherwise anywhere in [0, span).
+     */
+    private static void agreesWithReference(EventQueue q, long seed, int span, boolean fromNow) {
+        Random r = new Random(seed);
+        long now = 0;
         TreeMap<Key, Integer> model = new TreeMap<>();
         Map<Integer, Key> keyOfId = new TreeMap<>();
         List<Long> handles = new ArrayList<>(); // index = event id; includes finished ones
@@ -156,7 +179,7 @@ class EventQueueTest {
             int kind = r.nextInt(10);
             if (kind < 5 || model.isEmpty()) {
                 // Few distinct times, so ties are common.
-                long time = r.nextInt(200);
+                long time = fromNow ? now + r.nextInt(span) : r.nextInt(span);
                 int id = handles.size();
                 handles.add(q.schedule(time, new Tagged(id)));
                 Key k = new Key(time, seq++);
@@ -175,7 +198,8 @@ class EventQueueTest {
             } else {
                 Map.Entry<Key, Integer> first = model.pollFirstEntry();
                 assertThat(q.peekTime()).isEqualTo(first.getKey().time());
-                assertThat(pollId(q)).as("poll at op %d", op).isEqualTo(first.getValue());
+                assertThat(pollId(q)).as("poll at op %d, seed %d", op, seed).isEqualTo(first.getValue());
+                now = first.getKey().time();
             }
             assertThat(q.size()).isEqualTo(model.size());
         }
