@@ -4,8 +4,8 @@ import io.clustersim.kernel.network.Delivery;
 import io.clustersim.kernel.node.NodeContext;
 import io.clustersim.kernel.node.NodeId;
 import io.clustersim.kernel.node.Timer;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -17,7 +17,8 @@ public final class RpcCaller {
     private record Pending(Consumer<RpcResponse> onAnswer, Timer timeout) {}
 
     private final NodeContext ctx;
-    private final Map<Long, Pending> pending = new TreeMap<>();
+    /** By request id; a hash map, as nothing iterates it and every call puts and removes. */
+    private final Map<Long, Pending> pending = new LinkedHashMap<>();
     private long nextId = 1;
 
     /** @param ctx the agent's context (timers are named {@code rpc.timeout}) */

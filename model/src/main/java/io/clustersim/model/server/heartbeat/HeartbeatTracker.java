@@ -13,8 +13,8 @@ import io.clustersim.model.server.fsm.NomadStateMachine;
 import io.clustersim.model.server.fsm.StateStore;
 import io.clustersim.model.server.scheduler.Ids;
 import io.clustersim.model.server.scheduler.NodeEvals;
-import io.clustersim.model.structs.Allocation;
 import io.clustersim.model.structs.AllocDesiredStatus;
+import io.clustersim.model.structs.Allocation;
 import io.clustersim.model.structs.Evaluation;
 import io.clustersim.model.structs.Job;
 import io.clustersim.model.structs.Node;
@@ -23,9 +23,9 @@ import io.clustersim.model.structs.TaskGroup;
 import io.clustersim.raft.core.ApplyCallback;
 import io.clustersim.raft.core.ApplyError;
 import io.clustersim.raft.core.RaftServer;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -64,7 +64,11 @@ public final class HeartbeatTracker {
     private final Supplier<List<NodeId>> regionServers;
     private final Counters counters;
     private final UniformRandomProvider random;
-    private final Map<String, Timer> timers = new TreeMap<>();
+    /**
+     * Per node, its TTL timer. A hash map: every heartbeat replaces one, and only {@link #revoke}
+     * iterates (cancelling, in whatever order, changes nothing that runs).
+     */
+    private final Map<String, Timer> timers = new LinkedHashMap<>();
     private boolean leading;
 
     public HeartbeatTracker(NodeContext ctx, HeartbeatSettings settings, RaftServer raft, NomadStateMachine fsm, Ids ids,
