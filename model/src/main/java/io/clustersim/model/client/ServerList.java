@@ -3,7 +3,6 @@ package io.clustersim.model.client;
 import io.clustersim.kernel.node.NodeId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -42,7 +41,7 @@ public final class ServerList {
 
     /** SetServers: adopt a new list, shuffled, if it names other servers than ours. */
     public void set(List<NodeId> next) {
-        if (next.isEmpty() || new TreeSet<>(next).equals(new TreeSet<>(servers))) {
+        if (next.isEmpty() || sameServers(next, servers)) {
             return;
         }
         List<NodeId> shuffled = new ArrayList<>(next);
@@ -53,5 +52,23 @@ public final class ServerList {
             shuffled.set(j, t);
         }
         servers = shuffled;
+    }
+
+    /**
+     * Whether the two lists name the same servers, in any order. Every heartbeat reply asks this,
+     * and the lists are a region's few servers, so pairwise search beats building sets.
+     */
+    private static boolean sameServers(List<NodeId> a, List<NodeId> b) {
+        for (NodeId n : a) {
+            if (!b.contains(n)) {
+                return false;
+            }
+        }
+        for (NodeId n : b) {
+            if (!a.contains(n)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

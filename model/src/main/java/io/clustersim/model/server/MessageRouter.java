@@ -43,6 +43,11 @@ public final class MessageRouter {
     }
 
     public void deliver(NodeId from, Message message) {
-        byClass.computeIfAbsent(message.getClass(), this::handlerOf).accept(from, message);
+        BiConsumer<NodeId, Message> handler = byClass.get(message.getClass());
+        if (handler == null) {
+            handler = handlerOf(message.getClass());
+            byClass.put(message.getClass(), handler);
+        }
+        handler.accept(from, message);
     }
 }
