@@ -113,14 +113,14 @@ final class HashicorpTiming implements TimingDriver {
     }
 
     private void armHeartbeat(Progress p) {
-        p.heartbeatTimer = s.setTimer("raft/heartbeat/" + p.id.name(), s.randomTimeout(t.heartbeatIntervalNanos()), () -> {
+        p.heartbeatTimer = s.setTimer(p.heartbeatTimerName, s.randomTimeout(t.heartbeatIntervalNanos()), () -> {
             s.replicator.heartbeat(p);
             armHeartbeat(p);
         });
     }
 
     private void armReplicate(Progress p) {
-        p.replicateTimer = s.setTimer("raft/replicate/" + p.id.name(), s.randomTimeout(t.commitTimeoutNanos()), () -> {
+        p.replicateTimer = s.setTimer(p.replicateTimerName, s.randomTimeout(t.commitTimeoutNanos()), () -> {
             s.replicator.replicate(p, true);
             armReplicate(p);
         });

@@ -33,9 +33,17 @@ final class Progress {
     boolean timeoutNowSent;
     RaftTimer heartbeatTimer;
     RaftTimer replicateTimer;
+    /**
+     * The two timers' names, made once: they fire some twenty times a second per follower, and a
+     * name built each time is a new string the trace must hash again.
+     */
+    final String heartbeatTimerName;
+    final String replicateTimerName;
 
     Progress(NodeId id, long nextIndex, long now) {
         this.id = id;
+        this.heartbeatTimerName = "raft/heartbeat/" + id.name();
+        this.replicateTimerName = "raft/replicate/" + id.name();
         this.nextIndex = nextIndex;
         this.lastContact = now;
     }

@@ -3,6 +3,8 @@ package io.clustersim.kernel.node;
 import io.clustersim.kernel.disk.Disk;
 import io.clustersim.kernel.network.Delivery;
 import io.clustersim.kernel.network.Message;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -14,6 +16,11 @@ import org.apache.commons.rng.UniformRandomProvider;
 public final class ScopedContext implements NodeContext {
     private final NodeContext parent;
     private final String prefix;
+    /**
+     * Timer names with the prefix, made once each: a subsystem sets the same few timers again and
+     * again, and a name built each time is a new string the trace must hash again.
+     */
+    private final Map<String, String> timerNames = new LinkedHashMap<>();
 
     public ScopedContext(NodeContext parent, String scope) {
         this.parent = Objects.requireNonNull(parent, "parent");
@@ -40,7 +47,12 @@ public final class ScopedContext implements NodeContext {
 
     @Override
     public Timer setTimer(String name, long delayNanos, Runnable action) {
-        return parent.setTimer(prefix + name, delayNanos, action);
+        String scoped = timerNames.get(name);
+        if (scoped == null) {
+            scoped = prefix + name;
+            timerNames.put(name, scoped);
+        }
+        return parent.setTimer(scoped, delayNanos, action);
     }
 
     @Override
