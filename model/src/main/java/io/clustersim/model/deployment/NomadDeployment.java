@@ -472,7 +472,8 @@ public final class NomadDeployment implements Deployment {
             for (RegionParts r : regions.values()) {
                 for (String s : r.servers) {
                     Node n = world.node(s);
-                    if (n.isUp() && n.process() instanceof ServerAgent a) {
+                    ServerAgent a = n.isUp() ? serverAgentOf(n) : null;
+                    if (a != null) {
                         out.add(a);
                     }
                 }
