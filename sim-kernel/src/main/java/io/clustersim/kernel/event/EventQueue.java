@@ -15,8 +15,8 @@ import java.util.Arrays;
  * <p>Why the buckets: most timers are set far ahead and cancelled long before they are due (a
  * Nomad server's heartbeat TTL per client, every RPC's I/O deadline, every client's next
  * heartbeat). In one heap of tens of thousands of such timers every poll sifts through levels
- * that miss the cache. So an event due in a later bucket than the current one (buckets are about
- * a second wide) waits in that bucket's list, where scheduling and cancelling cost O(1), and moves
+ * that miss the cache. So an event due more than a bucket after the current one (buckets are
+ * about a second wide) waits in its bucket's list, where scheduling and cancelling cost O(1), and moves
  * into the heap, with its sequence number, only when the heap's earliest event reaches the
  * bucket's start. Every event in the heap is then earlier than every event in a bucket, so the
  * order is exactly (time, sequence), as with one heap. Events beyond the ring of buckets go
@@ -34,6 +34,11 @@ public final class EventQueue {
     /** Buckets of 2^30 ns (1.07 s) by default, 1,024 of them: about 18 minutes ahead. */
     private static final int DEFAULT_BUCKET_SHIFT = 30;
     private static final int DEFAULT_RING_BITS = 10;
+    /**
+     * Events due within this many buckets after the current one go straight into the heap: most
+     * of them will run (messages, Raft's timers), and a detour through a bucket would only cost.
+     */
+    private static final int NEAR_BUCKETS = 1;
 
     // Heap, position i: the event's time, its scheduling sequence and its slot.
     private long[] heapTime;
@@ -91,7 +96,7 @@ public final class EventQueue {
         int slot = allocateSlot();
         handlers[slot] = handler;
         long b = time >> bucketShift;
-        if (b > current && b - current < ring.length) {
+        if (b > current + NEAR_BUCKETS && b - current < ring.length) {
             Bucket bucket = ring[(int) (b & ringMask)];
             if (bucket == null) {
                 bucket = new Bucket();
@@ -318,17 +323,19 @@ public final class EventQueue {
         int count;
 
         /**
-         * Empties the bucket; one that a burst grew (ten thousand clients registering in the
-         * same second) gives its arrays back rather than holding them for the rest of the run.
+         * Empties the bucket. One that a burst grew far beyond what it held this time (ten
+         * thousand clients registering in the same second) gives most of its arrays back rather
+         * than holding them for the rest of the run; one in steady use keeps them.
          */
         void clear() {
-            count = 0;
-            if (time.length > 64) {
-                time = new long[8];
-                seq = new long[8];
-                slot = new int[8];
-                gen = new int[8];
+            if (time.length > 64 && time.length > 4 * count) {
+                int cap = Math.max(8, 2 * count);
+                time = new long[cap];
+                seq = new long[cap];
+                slot = new int[cap];
+                gen = new int[cap];
             }
+            count = 0;
         }
 
         void add(long t, long s, int sl, int g) {
