@@ -16,9 +16,9 @@ import java.util.Arrays;
  * Nomad server's heartbeat TTL per client, every RPC's I/O deadline, every client's next
  * heartbeat). In one heap of tens of thousands of such timers every poll sifts through levels
  * that miss the cache. So an event due more than a bucket after the current one (buckets are
- * about a second wide) waits in its bucket's list, where scheduling and cancelling cost O(1), and moves
- * into the heap, with its sequence number, only when the heap's earliest event reaches the
- * bucket's start. Every event in the heap is then earlier than every event in a bucket, so the
+ * about a second wide) waits in its bucket's list, where scheduling and cancelling cost O(1),
+ * and moves into the heap, with its sequence number, only when the heap's earliest event
+ * reaches the bucket's start. Every event in the heap is then earlier than every event in a bucket, so the
  * order is exactly (time, sequence), as with one heap. Events beyond the ring of buckets go
  * straight into the heap.
  *
