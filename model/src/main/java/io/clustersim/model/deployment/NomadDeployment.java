@@ -47,6 +47,7 @@ import io.clustersim.raft.metrics.RoleTimeline;
 import io.clustersim.raft.observe.CompositeObserver;
 import io.clustersim.raft.storage.DurableImage;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,26 +189,24 @@ public final class NomadDeployment implements Deployment {
                     clientNodes.add(p.name());
                 }
             }
-            world.trace().addSink((time, kind, src, dst, type, detail) -> {
-                // Only lifecycle events matter here; most events are deliveries and timers.
-                if (kind != TraceKind.CRASH && kind != TraceKind.START && kind != TraceKind.EXIT && kind != TraceKind.STOP) {
-                    return;
-                }
-                if (kind == TraceKind.CRASH && serverIndex.containsKey(src)) {
-                    recorders.get(src).serverFailures().increment();
-                }
-                if (src != null && serverIndex.containsKey(src)) {
-                    noteForGossip(kind, src);
-                }
-                if (src != null && clientNodes.contains(src)) {
-                    RegionParts cr = regions.get(world.node(src).placement().region());
-                    if (cr != null && (kind == TraceKind.CRASH || kind == TraceKind.EXIT || kind == TraceKind.STOP)) {
-                        cr.state.nodeFailed(src);
-                    } else if (cr != null && kind == TraceKind.START) {
-                        cr.state.nodeRecovered(src);
-                    }
-                }
-            });
+            // Only lifecycle events matter here; most events are deliveries and timers.
+            world.trace().addSink(EnumSet.of(TraceKind.CRASH, TraceKind.START, TraceKind.EXIT, TraceKind.STOP),
+                    (time, kind, src, dst, type, detail) -> {
+                        if (kind == TraceKind.CRASH && serverIndex.containsKey(src)) {
+                            recorders.get(src).serverFailures().increment();
+                        }
+                        if (src != null && serverIndex.containsKey(src)) {
+                            noteForGossip(kind, src);
+                        }
+                        if (src != null && clientNodes.contains(src)) {
+                            RegionParts cr = regions.get(world.node(src).placement().region());
+                            if (cr != null && (kind == TraceKind.CRASH || kind == TraceKind.EXIT || kind == TraceKind.STOP)) {
+                                cr.state.nodeFailed(src);
+                            } else if (cr != null && kind == TraceKind.START) {
+                                cr.state.nodeRecovered(src);
+                            }
+                        }
+                    });
             addProbes(topology, placements);
             addClients(placements);
             addSubmitters();

@@ -11,7 +11,9 @@ import io.clustersim.raft.membership.Configuration;
 import io.clustersim.raft.observe.RaftObserver;
 import io.clustersim.raft.observe.RaftView;
 import io.clustersim.raft.observe.Role;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -56,6 +58,12 @@ final class RegionWatcher implements RaftObserver, TraceSink {
             peers.set(configuration.size());
             voters.set(configuration.voterCount());
         }
+    }
+
+    /** Only a leader's crash or exit matters here. */
+    @Override
+    public Set<TraceKind> kinds() {
+        return EnumSet.of(TraceKind.CRASH, TraceKind.EXIT);
     }
 
     @Override

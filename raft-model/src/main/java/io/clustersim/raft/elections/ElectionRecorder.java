@@ -11,8 +11,10 @@ import io.clustersim.raft.observe.Role;
 import io.clustersim.raft.observe.VoteReason;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -78,6 +80,12 @@ public final class ElectionRecorder implements RaftObserver, TraceSink {
     public void serverStarted(NodeId node, RaftView view) {
         live.add(node);
         byName.put(node.name(), node);
+    }
+
+    /** A crash or exit takes a server out of the live set. */
+    @Override
+    public Set<TraceKind> kinds() {
+        return EnumSet.of(TraceKind.CRASH, TraceKind.EXIT);
     }
 
     @Override

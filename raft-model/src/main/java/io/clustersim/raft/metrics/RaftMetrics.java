@@ -18,9 +18,11 @@ import io.clustersim.raft.observe.Role;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
@@ -128,6 +130,12 @@ public final class RaftMetrics implements RaftObserver, ClientListener, TraceSin
     }
 
     /** Crashes come from the kernel trace: a crashed process reports nothing itself. */
+    /** A crash or exit ends a leader's term and its uncommitted writes. */
+    @Override
+    public Set<TraceKind> kinds() {
+        return EnumSet.of(TraceKind.CRASH, TraceKind.EXIT);
+    }
+
     @Override
     public void record(long time, TraceKind kind, String source, String destination, String type, String detail) {
         if (kind == TraceKind.CRASH || kind == TraceKind.EXIT) {

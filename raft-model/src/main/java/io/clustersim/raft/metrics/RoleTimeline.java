@@ -10,6 +10,8 @@ import io.clustersim.raft.observe.RaftObserver;
 import io.clustersim.raft.observe.RaftView;
 import io.clustersim.raft.observe.Role;
 import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -56,6 +58,12 @@ public final class RoleTimeline implements RaftObserver, TraceSink {
     @Override
     public void roleChanged(NodeId node, long term, Role from, Role to) {
         set(node.name(), code(to));
+    }
+
+    /** A server is down while crashed, exited or paused; its roles come from the observer. */
+    @Override
+    public Set<TraceKind> kinds() {
+        return EnumSet.of(TraceKind.CRASH, TraceKind.EXIT, TraceKind.PAUSE, TraceKind.RESUME);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.clustersim.kernel.trace;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The run's fingerprint and its optional record. The hash folds in (time, kind, source,
@@ -14,8 +16,8 @@ public final class Trace {
 
     private long hash = 0xcbf29ce484222325L;
     private long recorded;
-    private final List<TraceSink> sinks = new ArrayList<>();
-    private TraceSink[] sinkArray = new TraceSink[0];
+    /** By kind (ordinal), the sinks that read it, in the order they were added. */
+    private final TraceSink[][] sinksByKind = new TraceSink[TraceKind.values().length][0];
     private final int tailCapacity;
     // The tail is a ring of raw fields, formatted only when someone reads it: formatting a line
     // for every event cost more than the event itself.
@@ -42,9 +44,19 @@ public final class Trace {
         this.tailDetails = new String[this.tailCapacity];
     }
 
+    /** Adds a sink for the kinds it {@linkplain TraceSink#kinds() reads}. */
     public void addSink(TraceSink sink) {
-        sinks.add(sink);
-        sinkArray = sinks.toArray(new TraceSink[0]);
+        addSink(sink.kinds(), sink);
+    }
+
+    /** Adds a sink for {@code kinds} only (a lambda cannot say which kinds it reads). */
+    public void addSink(Set<TraceKind> kinds, TraceSink sink) {
+        for (TraceKind k : kinds) {
+            TraceSink[] old = sinksByKind[k.ordinal()];
+            TraceSink[] grown = Arrays.copyOf(old, old.length + 1);
+            grown[old.length] = sink;
+            sinksByKind[k.ordinal()] = grown;
+        }
     }
 
     /** Records an event; {@code detail} is written to sinks but does not enter the hash. */
@@ -67,7 +79,7 @@ public final class Trace {
             tailDetails[i] = detail;
             tailNext = i + 1 == tailCapacity ? 0 : i + 1;
         }
-        TraceSink[] s = sinkArray;
+        TraceSink[] s = sinksByKind[kind.ordinal()];
         for (int i = 0; i < s.length; i++) {
             s[i].record(time, kind, source, destination, type, detail);
         }

@@ -13,7 +13,9 @@ import io.clustersim.kernel.node.Node;
 import io.clustersim.kernel.random.Distribution;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
@@ -152,5 +154,36 @@ class TraceTest {
         assertThat(t.tail()).containsExactly("3.000000000s DROP a -> - Ping loss3", "4.000000000s DROP a -> - Ping loss4",
                 "5.000000000s DROP a -> - Ping loss5");
         assertThat(new Trace(0).tail()).isEmpty();
+    }
+
+    @Test
+    void when_sinksDeclareKinds_then_eachGetsOnlyThoseInOrderAndTheHashIsTheSame() {
+        List<String> seen = new ArrayList<>();
+        TraceSink crashes = new TraceSink() {
+            @Override
+            public void record(long time, TraceKind kind, String source, String destination, String type, String detail) {
+                seen.add("crashes:" + kind + "@" + time);
+            }
+
+            @Override
+            public Set<TraceKind> kinds() {
+                return EnumSet.of(TraceKind.CRASH, TraceKind.START);
+            }
+        };
+        Trace filtered = new Trace();
+        filtered.addSink(crashes);
+        filtered.addSink(EnumSet.of(TraceKind.CRASH), (time, kind, src, dst, type, detail) -> seen.add("lambda:" + kind + "@" + time));
+        filtered.addSink((time, kind, src, dst, type, detail) -> seen.add("all:" + kind + "@" + time));
+        Trace plain = new Trace();
+        for (Trace t : List.of(filtered, plain)) {
+            t.record(1, TraceKind.SEND, "a", "b", "Ping");
+            t.record(2, TraceKind.CRASH, "a", null, null);
+            t.record(3, TraceKind.TIMER, "b", null, "tick");
+            t.record(4, TraceKind.START, "a", null, null);
+        }
+        assertThat(seen).containsExactly("all:SEND@1", "crashes:CRASH@2", "lambda:CRASH@2", "all:CRASH@2", "all:TIMER@3",
+                "crashes:START@4", "all:START@4");
+        assertThat(filtered.hash()).isEqualTo(plain.hash());
+        assertThat(filtered.recorded()).isEqualTo(4);
     }
 }
