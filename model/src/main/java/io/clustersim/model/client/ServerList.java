@@ -41,7 +41,8 @@ public final class ServerList {
 
     /** SetServers: adopt a new list, shuffled, if it names other servers than ours. */
     public void set(List<NodeId> next) {
-        if (next.isEmpty() || sameServers(next, servers)) {
+        // The same servers in any order (the lists are a region's few servers: no sets built per reply).
+        if (next.isEmpty() || (next.containsAll(servers) && servers.containsAll(next))) {
             return;
         }
         List<NodeId> shuffled = new ArrayList<>(next);
@@ -52,23 +53,5 @@ public final class ServerList {
             shuffled.set(j, t);
         }
         servers = shuffled;
-    }
-
-    /**
-     * Whether the two lists name the same servers, in any order. Every heartbeat reply asks this,
-     * and the lists are a region's few servers, so pairwise search beats building sets.
-     */
-    private static boolean sameServers(List<NodeId> a, List<NodeId> b) {
-        for (NodeId n : a) {
-            if (!b.contains(n)) {
-                return false;
-            }
-        }
-        for (NodeId n : b) {
-            if (!a.contains(n)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -68,7 +68,7 @@ final class RegionWatcher implements RaftObserver, TraceSink {
 
     @Override
     public void record(long time, TraceKind kind, String source, String destination, String type, String detail) {
-        if ((kind == TraceKind.CRASH || kind == TraceKind.EXIT) && leaders.containsKey(source)) {
+        if (leaders.containsKey(source)) {
             lost(source);
         }
     }

@@ -90,9 +90,6 @@ public final class ElectionRecorder implements RaftObserver, TraceSink {
 
     @Override
     public void record(long time, TraceKind kind, String source, String destination, String type, String detail) {
-        if (kind != TraceKind.CRASH && kind != TraceKind.EXIT) {
-            return;
-        }
         NodeId node = byName.get(source);
         if (node == null) {
             return;

@@ -129,8 +129,10 @@ public final class RaftMetrics implements RaftObserver, ClientListener, TraceSin
         }
     }
 
-    /** Crashes come from the kernel trace: a crashed process reports nothing itself. */
-    /** A crash or exit ends a leader's term and its uncommitted writes. */
+    /**
+     * Crashes come from the kernel trace: a crashed process reports nothing itself. A crash or
+     * exit ends a leader's term and its uncommitted writes.
+     */
     @Override
     public Set<TraceKind> kinds() {
         return EnumSet.of(TraceKind.CRASH, TraceKind.EXIT);
@@ -138,9 +140,7 @@ public final class RaftMetrics implements RaftObserver, ClientListener, TraceSin
 
     @Override
     public void record(long time, TraceKind kind, String source, String destination, String type, String detail) {
-        if (kind == TraceKind.CRASH || kind == TraceKind.EXIT) {
-            lost(source);
-        }
+        lost(source);
     }
 
     private void lost(String name) {

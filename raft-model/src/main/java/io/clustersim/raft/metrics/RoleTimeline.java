@@ -68,9 +68,7 @@ public final class RoleTimeline implements RaftObserver, TraceSink {
 
     @Override
     public void record(long time, TraceKind kind, String source, String destination, String type, String detail) {
-        // Every message passes here: look at the kind before the server.
-        if (kind != TraceKind.CRASH && kind != TraceKind.EXIT && kind != TraceKind.PAUSE && kind != TraceKind.RESUME
-                || source == null || !levels.containsKey(source)) {
+        if (source == null || !levels.containsKey(source)) {
             return;
         }
         switch (kind) {
