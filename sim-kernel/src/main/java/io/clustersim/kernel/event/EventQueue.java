@@ -107,6 +107,7 @@ public final class EventQueue {
             bucketed++;
             if (b < nextBucket) {
                 nextBucket = b;
+                refill(); // the heap may be empty, or end after this bucket's start
             }
         } else {
             push(time, nextSeq++, slot);
@@ -124,7 +125,9 @@ public final class EventQueue {
 
     /**
      * Moves buckets into the heap until the heap's earliest event comes before every bucketed
-     * one; then no bucket holds anything due at or before that event.
+     * one; then no bucket holds anything due at or before that event. Called after every change
+     * that can break this (a poll, cancelling the earliest event, an earlier bucket filled), so
+     * that peeking and polling read the heap alone.
      */
     private void refill() {
         // Invariant: every bucketed event lies in a bucket after current and within the ring, and
@@ -189,6 +192,9 @@ public final class EventQueue {
                 siftDown(i, t, s, sl);
             }
         }
+        if (i == 0) {
+            refill();
+        }
         return true;
     }
 
@@ -209,13 +215,11 @@ public final class EventQueue {
 
     /** Time of the earliest pending event; undefined when empty. */
     public long peekTime() {
-        refill();
         return heapTime[0];
     }
 
     /** Removes the earliest event and returns its handler; the caller reads the time first. */
     public EventHandler poll() {
-        refill();
         int slot = heapSlot[0];
         EventHandler h = handlers[slot];
         releaseSlot(slot);
@@ -223,6 +227,7 @@ public final class EventQueue {
         if (last > 0) {
             siftDown(0, heapTime[last], heapSeq[last], heapSlot[last]);
         }
+        refill();
         return h;
     }
 
