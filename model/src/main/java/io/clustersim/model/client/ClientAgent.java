@@ -180,20 +180,22 @@ public final class ClientAgent implements Process {
 
     private void watchAllocs() {
         boolean stale = !firstAllocQuery;
-        rpc(new RpcCall.NodeGetClientAllocs(ctx.self().name(), allocIndex, ClientTimings.BLOCKING_MAX_WAIT), stale,
-                ClientTimings.BLOCKING_MAX_WAIT + ClientTimings.ATTEMPT_TIMEOUT, r -> {
-                    if (r.ok() && r.result() instanceof NomadQuery.ClientAllocList list) {
-                        firstAllocQuery = false;
-                        if (list.index() > allocIndex) {
-                            allocIndex = list.index();
-                            reconcile(list.allocs());
-                        }
-                        watchAllocs();
-                        return;
-                    }
-                    ctx.setTimer("allocs.retry", ClientTimings.GET_ALLOC_RETRY
-                            + HeartbeatRetry.stagger(ClientTimings.GET_ALLOC_RETRY, random), this::watchAllocs);
-                });
+        RpcCall.NodeGetClientAllocs query = new RpcCall.NodeGetClientAllocs(ctx.self().name(), allocIndex,
+                ClientTimings.BLOCKING_MAX_WAIT);
+        // An attempt waits for as long as the server may block the query, then the I/O deadline.
+        rpc(query, stale, query.longestBlockNanos() + ClientTimings.ATTEMPT_TIMEOUT, r -> {
+            if (r.ok() && r.result() instanceof NomadQuery.ClientAllocList list) {
+                firstAllocQuery = false;
+                if (list.index() > allocIndex) {
+                    allocIndex = list.index();
+                    reconcile(list.allocs());
+                }
+                watchAllocs();
+                return;
+            }
+            ctx.setTimer("allocs.retry", ClientTimings.GET_ALLOC_RETRY
+                    + HeartbeatRetry.stagger(ClientTimings.GET_ALLOC_RETRY, random), this::watchAllocs);
+        });
     }
 
     /** runAllocs: start what the servers want running, stop what they want stopped. */
@@ -294,7 +296,8 @@ public final class ClientAgent implements Process {
                 return;
             }
             servers.failed(server);
-            if (ctx.now() - firstAt >= ClientTimings.RPC_HOLD_TIMEOUT) {
+            // nomad client/rpc.go RPC: retries until RPCHoldTimeout plus the query's time to block.
+            if (ctx.now() - firstAt >= ClientTimings.RPC_HOLD_TIMEOUT + call.timeToBlockNanos()) {
                 done.accept(r);
                 return;
             }

@@ -37,6 +37,29 @@ public sealed interface RpcCall {
         return false;
     }
 
+    /**
+     * How long the server may hold this call waiting for a change (nomad
+     * {@code structs.QueryOptions.TimeToBlock}): 0 unless it is a blocking query with a
+     * {@code minIndex}. A query from index 0 is answered at once (nomad {@code blockingRPC}'s
+     * fast path), so a client's first query never waits.
+     */
+    default long timeToBlockNanos() {
+        return 0;
+    }
+
+    /**
+     * The longest a server may hold this call: {@link #timeToBlockNanos()} plus nomad
+     * {@code blockingRPC}'s jitter, which adds up to a sixteenth ({@code structs.JitterFraction}).
+     * A caller waiting for the answer must allow this much before it gives up.
+     */
+    default long longestBlockNanos() {
+        long t = timeToBlockNanos();
+        return t + t / JITTER_FRACTION;
+    }
+
+    /** nomad {@code structs.JitterFraction}: jitter is drawn from [0, interval / 16). */
+    int JITTER_FRACTION = 16;
+
     /** Job.Register: a write through Raft. */
     record JobRegister(Job job) implements Write {
         @Override
@@ -95,6 +118,11 @@ public sealed interface RpcCall {
         @Override
         public String method() {
             return "ACL.ListPolicies";
+        }
+
+        @Override
+        public long timeToBlockNanos() {
+            return minIndex == 0 ? 0 : maxWaitNanos;
         }
 
         @Override
@@ -202,6 +230,11 @@ public sealed interface RpcCall {
         @Override
         public String method() {
             return "Node.GetClientAllocs";
+        }
+
+        @Override
+        public long timeToBlockNanos() {
+            return minIndex == 0 ? 0 : maxWaitNanos;
         }
 
         @Override

@@ -76,8 +76,9 @@ final class AclReplicator {
             return;
         }
         Member target = servers.get(random.nextInt(servers.size()));
-        caller.call(target.address(), authoritative, new RpcCall.AclPolicyList(remoteIndex, MAX_WAIT_NANOS), true,
-                MAX_WAIT_NANOS + RpcEndpoint.FORWARD_TIMEOUT_NANOS, r -> {
+        RpcCall.AclPolicyList call = new RpcCall.AclPolicyList(remoteIndex, MAX_WAIT_NANOS);
+        caller.call(target.address(), authoritative, call, true,
+                call.longestBlockNanos() + RpcEndpoint.FORWARD_TIMEOUT_NANOS, r -> {
                     if (e != epoch) {
                         return;
                     }

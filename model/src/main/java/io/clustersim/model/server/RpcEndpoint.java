@@ -38,9 +38,11 @@ import org.apache.commons.rng.UniformRandomProvider;
  * pass the caller's index.
  */
 final class RpcEndpoint {
-    /** nomad structs.JitterFraction: the hold loop re-checks at random within hold/16. */
-    static final int JITTER_FRACTION = 16;
-    /** How long a forwarded request may take before the forwarder gives up (the RPC I/O deadline). */
+    /**
+     * How long a forwarded request may take, beyond any time the leader may block it, before the
+     * forwarder gives up (our I/O deadline: nomad's server pool sets none per call, and a dead
+     * peer is noticed when its connection breaks).
+     */
     static final long FORWARD_TIMEOUT_NANOS = 10_000_000_000L;
     /** Forwards allowed before a request bouncing between stale views of the leader is refused. */
     static final int MAX_HOPS = 4;
@@ -57,6 +59,7 @@ final class RpcEndpoint {
     private final RpcCaller caller;
     private final LeaderDuties leader;
     private final UniformRandomProvider random;
+    private final UniformRandomProvider blockingJitter;
     private final Counter forwards;
     private final Counter holdTimeouts;
     private final java.util.function.Consumer<String> forceLeave;
@@ -98,6 +101,7 @@ final class RpcEndpoint {
         this.caller = caller;
         this.leader = leader;
         this.random = ctx.random("hold");
+        this.blockingJitter = ctx.random("blocking");
         this.forwards = recorder.rpcForwards();
         this.holdTimeouts = recorder.rpcHoldTimeouts();
         this.forceLeave = forceLeave;
@@ -132,7 +136,7 @@ final class RpcEndpoint {
         Member target = servers.get(random.nextInt(servers.size()));
         forwards.increment();
         RpcRequest inRegion = new RpcRequest(req.id(), region, req.call(), req.allowStale(), req.hops());
-        caller.forward(target.address(), inRegion, FORWARD_TIMEOUT_NANOS, r -> answer(from, withId(r, req.id())));
+        caller.forward(target.address(), inRegion, forwardTimeout(req), r -> answer(from, withId(r, req.id())));
     }
 
     /** nomad getLeaderForRPC: the leader handles it; otherwise forward, or hold while none is known. */
@@ -144,11 +148,12 @@ final class RpcEndpoint {
         NodeId known = raft.view().leader();
         if (known != null && !known.equals(self.node())) {
             forwards.increment();
-            caller.forward(known, req, FORWARD_TIMEOUT_NANOS, r -> answer(from, withId(r, req.id())));
+            caller.forward(known, req, forwardTimeout(req), r -> answer(from, withId(r, req.id())));
             return;
         }
         long holdUntil = firstCheck + config.rpcHoldTimeout().toNanos();
-        long jitter = config.rpcHoldTimeout().toNanos() / JITTER_FRACTION;
+        // The hold loop re-checks at random within hold/16.
+        long jitter = config.rpcHoldTimeout().toNanos() / RpcCall.JITTER_FRACTION;
         long wait = jitter <= 0 ? 0 : random.nextLong(jitter);
         if (ctx.now() + wait > holdUntil) {
             holdTimeouts.increment();
@@ -200,7 +205,7 @@ final class RpcEndpoint {
         } else if (call instanceof RpcCall.RaftStats) {
             answer(from, new RpcResponse(req.id(), RpcStatus.OK, RaftStats.of(raft, ctx.now()), raft.view().lastApplied()));
         } else if (call instanceof RpcCall.AclPolicyList q) {
-            blockingRead(from, req, q, ctx.now() + q.maxWaitNanos());
+            blockingRead(from, req, q, ctx.now() + blockingWait(q));
         } else if (call instanceof RpcCall.NodeGetClientAllocs q) {
             waitForAllocs(from, req, q);
         } else if (call instanceof RpcCall.Read r) {
@@ -208,6 +213,18 @@ final class RpcEndpoint {
         } else {
             throw new IllegalStateException("not a read: " + call);
         }
+    }
+
+    /** A forward waits for as long as the leader may block the call, and then the I/O deadline. */
+    private static long forwardTimeout(RpcRequest req) {
+        return req.call().longestBlockNanos() + FORWARD_TIMEOUT_NANOS;
+    }
+
+    /** nomad {@code blockingRPC}: the call's time to block plus a jitter of up to a sixteenth of it. */
+    private long blockingWait(RpcCall call) {
+        long block = call.timeToBlockNanos();
+        long jitter = block / RpcCall.JITTER_FRACTION;
+        return jitter <= 0 ? block : block + blockingJitter.nextLong(jitter);
     }
 
     /** A blocking query (nomad {@code blockingRPC}): answer once the table passes minIndex, or at the deadline. */
@@ -224,13 +241,13 @@ final class RpcEndpoint {
      * past the client's index, else when they do (this server's state tells it) or at the deadline.
      */
     private void waitForAllocs(NodeId from, RpcRequest req, RpcCall.NodeGetClientAllocs q) {
-        if (fsm.state().nodeAllocsIndex(q.node()) > q.minIndex() || q.maxWaitNanos() <= 0) {
+        if (fsm.state().nodeAllocsIndex(q.node()) > q.minIndex() || q.timeToBlockNanos() <= 0) {
             read(from, req, q.query());
             return;
         }
         Waiting w = new Waiting(from, req, q);
         waitingByNode.computeIfAbsent(q.node(), n -> new ArrayList<>()).add(w);
-        long second = (ctx.now() + q.maxWaitNanos() + SECOND - 1) / SECOND;
+        long second = (ctx.now() + blockingWait(q) + SECOND - 1) / SECOND;
         List<Waiting> due = deadlines.get(second);
         if (due == null) {
             due = new ArrayList<>();

@@ -59,6 +59,23 @@ class ClientsTest {
     }
 
     @Test
+    void when_aJobArrivesAfterTheClientsStart_then_everyClientLearnsOfItsAllocationsWithinSeconds() {
+        // A client's first allocation query (consistent, from index 0) is answered at once, and
+        // the blocking queries after it wait at the client's own server for the placement; a
+        // forwarded query is not cut off by the forwarder's I/O deadline while the leader holds it.
+        Run run = Deployments.start(63, spec(2, new Workload(List.of(new JobSpec(service("web", 6), 0, 0)), 40 * S)),
+                List.of());
+        run.until(39);
+        assertThat(leaderState(run).allocsOfJob("web")).isEmpty();
+        run.until(50);
+        assertThat(leaderState(run).allocsOfJob("web")).hasSize(6)
+                .allSatisfy(a -> assertThat(a.clientStatus()).isEqualTo(AllocClientStatus.RUNNING));
+        // No client gave up on a server, so each still calls the one its list put first.
+        assertThat(run.world().nodes().stream().filter(n -> n.name().startsWith("client-"))
+                .map(n -> client(run, n.name()).servers().get(0)).distinct().count()).isGreaterThan(1);
+    }
+
+    @Test
     void when_aClientCrashes_then_itIsMarkedDownAfterItsTtlAndGraceAndItsAllocationsRunElsewhere() {
         Run run = Deployments.start(62, spec(2, new Workload(List.of(new JobSpec(service("web", 6), 0, 0)), 20 * S)),
                 List.of(at(120, new Fault.Crash(new Target.Node("client-1")))));

@@ -64,15 +64,17 @@ class ServerCapacityRunTest {
         assertThat(max(sized, "serverCpuUtilisation")).isBetween(1e-6, 0.2);
         assertThat(max(sized, "serverCpuOfferedLoad")).isCloseTo(max(sized, "serverCpuUtilisation"), org.assertj.core.api.Assertions.within(0.01));
 
-        // One core, 100 ms per heartbeat: 300 clients at the 10 s minimum TTL offer 3 cores of work.
+        // One core, 100 ms per heartbeat: 300 clients heartbeating every 10 to 20 s want 2 cores.
+        // Each client waits for its answer (or gives up) before the next heartbeat, so the leader
+        // is offered about what it serves, and is busy most of the run (the first seconds, before
+        // the clients register, are idle).
         RunResult slow = run("""
                 capacity:
                   instance: tiny
                   instances: { tiny: { cores: 1, memory: 1GB } }
                   costs: { heartbeat: 100ms }
                 """);
-        assertThat(max(slow, "serverCpuOfferedLoad")).isGreaterThan(1.0);
-        // Busy most of the run (the first seconds, before the clients register, are idle).
+        assertThat(max(slow, "serverCpuOfferedLoad")).isGreaterThan(0.7);
         assertThat(max(slow, "serverCpuUtilisation")).isGreaterThan(0.7);
         assertThat(max(slow, "serverCpuWaitMs")).isGreaterThan(1000);
         assertThat(slow.count("nodesFalselyMarkedDown")).isPositive();
