@@ -69,9 +69,13 @@ public final class ClientFleetBenchmark {
                 Math.max(300, (long) Math.ceil(2.0 * clients / 50 + 100))) + jobs;
     }
 
-    /** What one run cost. */
-    public record Cost(int clients, String duration, double wallSeconds, long events, long peakHeapBytes,
-            long liveHeapBytes, String traceHash) {}
+    /**
+     * What one run cost. The simulation's own thread's CPU time and the collectors' time sit
+     * beside the wall time: on a shared machine they vary less from run to run, and builds are
+     * compared on them back to back.
+     */
+    public record Cost(int clients, String duration, double wallSeconds, double cpuSeconds, double gcSeconds,
+            long events, long peakHeapBytes, long liveHeapBytes, String traceHash) {}
 
     public static Cost run(int clients, String duration) {
         Scenario s = new ScenarioReader().read("fleet-" + clients + ".yaml", scenario(clients, duration));
@@ -81,9 +85,14 @@ public final class ClientFleetBenchmark {
                 p.resetPeakUsage();
             }
         }
+        java.lang.management.ThreadMXBean thread = ManagementFactory.getThreadMXBean();
+        long gcBefore = gcMillis();
+        long cpuBefore = thread.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         RunResult r = new ScenarioRunner().run(s, null);
         double wall = (System.nanoTime() - start) / 1e9;
+        double cpu = (thread.getCurrentThreadCpuTime() - cpuBefore) / 1e9;
+        double gc = (gcMillis() - gcBefore) / 1e3;
         long peak = 0;
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             if (p.getType() == MemoryType.HEAP) {
@@ -92,7 +101,7 @@ public final class ClientFleetBenchmark {
         }
         System.gc();
         long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        Cost c = new Cost(clients, duration, wall, r.events(), peak, live, r.traceHash());
+        Cost c = new Cost(clients, duration, wall, cpu, gc, r.events(), peak, live, r.traceHash());
         // Keep the result reachable until the live heap is read.
         if (r.metrics().isEmpty()) {
             throw new IllegalStateException("no metrics");
@@ -100,10 +109,19 @@ public final class ClientFleetBenchmark {
         return c;
     }
 
+    /** Milliseconds the collectors have spent so far. */
+    private static long gcMillis() {
+        long total = 0;
+        for (java.lang.management.GarbageCollectorMXBean g : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, g.getCollectionTime());
+        }
+        return total;
+    }
+
     static void print(Cost c) {
-        System.out.printf(Locale.ROOT, "%8d clients %5s: wall %7.2f s, %,12d events (%.2f M/s), peak heap %6.0f MiB, "
-                + "live heap %6.0f MiB (%.1f KiB per client), trace %s%n", c.clients(), c.duration(), c.wallSeconds(),
-                c.events(), c.events() / c.wallSeconds() / 1e6, c.peakHeapBytes() / 1048576.0, c.liveHeapBytes() / 1048576.0,
+        System.out.printf(Locale.ROOT, "%8d clients %5s: wall %7.2f s (simulation thread CPU %.2f s, GC %.2f s), %,12d events "
+                + "(%.2f M/s), peak heap %6.0f MiB, live heap %6.0f MiB (%.1f KiB per client), trace %s%n", c.clients(),
+                c.duration(), c.wallSeconds(), c.cpuSeconds(), c.gcSeconds(), c.events(), c.events() / c.wallSeconds() / 1e6, c.peakHeapBytes() / 1048576.0, c.liveHeapBytes() / 1048576.0,
                 c.liveHeapBytes() / 1024.0 / c.clients(), c.traceHash());
     }
 
