@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clustersim.faults.Fault;
 import io.clustersim.faults.Target;
+import io.clustersim.kernel.trace.TraceKind;
 import io.clustersim.model.deployment.Deployments.Run;
 import io.clustersim.model.metrics.NomadMetrics;
 import io.clustersim.model.probe.ProbeConfig;
@@ -36,6 +37,24 @@ class AclReplicationTest {
         // returns on the change: one cross-region hop (70 ms) plus a local commit.
         assertThat(Arrays.stream(lag).skip(10).max().orElseThrow()).isLessThan(1.0);
         assertThat(run.timeWeighted(NomadMetrics.ACL_WRITE_AVAILABILITY, 30, 180)).isEqualTo(1.0);
+    }
+
+    @Test
+    void when_noPolicyChanges_then_theReplicaAsksAboutOnceInEachBlockingWait() {
+        Run run = Deployments.start(53, Deployments.topology(2, 3, 1, 0), FEDERATED, ProbeConfig.defaults(), List.of());
+        long[] queries = {0};
+        // Without ACL writes the only requests from r2's servers to r1's are the replication queries.
+        run.world().trace().addSink(EnumSet.of(TraceKind.SEND), (time, kind, source, destination, type, detail) -> {
+            if (time > 60 * Deployments.S && "RpcRequest".equals(type) && source != null && destination != null
+                    && "r2".equals(run.world().node(source).placement().region())
+                    && "r1".equals(run.world().node(destination).placement().region())) {
+                queries[0]++;
+            }
+        });
+        run.until(660);
+        // The first query (from index 0) is answered at once with index 1, never 0; each one after
+        // it waits out its 5 minutes and up to 18.75 s of jitter: two or three in ten minutes.
+        assertThat(queries[0]).isBetween(1L, 3L);
     }
 
     @Test

@@ -25,7 +25,9 @@ public sealed interface NomadQuery {
     record AclPolicies() implements NomadQuery {
         @Override
         public AclPolicyList answer(StateStore state) {
-            return new AclPolicyList(List.copyOf(state.aclPolicies().values()), state.aclPoliciesIndex());
+            // Never index 0, or the next query could not block (nomad acl_endpoint.go ListPolicies
+            // floors it at 1).
+            return new AclPolicyList(List.copyOf(state.aclPolicies().values()), Math.max(1, state.aclPoliciesIndex()));
         }
     }
 
