@@ -121,8 +121,9 @@ public final class ClientFleetBenchmark {
     static void print(Cost c) {
         System.out.printf(Locale.ROOT, "%8d clients %5s: wall %7.2f s (simulation thread CPU %.2f s, GC %.2f s), %,12d events "
                 + "(%.2f M/s), peak heap %6.0f MiB, live heap %6.0f MiB (%.1f KiB per client), trace %s%n", c.clients(),
-                c.duration(), c.wallSeconds(), c.cpuSeconds(), c.gcSeconds(), c.events(), c.events() / c.wallSeconds() / 1e6, c.peakHeapBytes() / 1048576.0, c.liveHeapBytes() / 1048576.0,
-                c.liveHeapBytes() / 1024.0 / c.clients(), c.traceHash());
+                c.duration(), c.wallSeconds(), c.cpuSeconds(), c.gcSeconds(), c.events(), c.events() / c.wallSeconds() / 1e6,
+                c.peakHeapBytes() / 1048576.0, c.liveHeapBytes() / 1048576.0, c.liveHeapBytes() / 1024.0 / c.clients(),
+                c.traceHash());
     }
 
     public static void main(String[] args) {

@@ -109,29 +109,28 @@ public final class ClientAgent implements Process {
     // ---- registration and heartbeats ----------------------------------------------------------
 
     private void register() {
-        rpc(new RpcCall.NodeRegister(fingerprint.node(ctx.self().name(), place, ctx.now())), false,
-                ClientTimings.ATTEMPT_TIMEOUT, r -> {
-                    if (r.ok() && r.result() instanceof HeartbeatReply reply && !reply.servers().isEmpty()) {
-                        boolean first = !registered;
-                        registered = true;
-                        lastOkNanos = ctx.now();
-                        ttlNanos = reply.heartbeatTtlNanos();
-                        servers.set(reply.servers());
-                        ctx.setTimer("heartbeat", HeartbeatRetry.stagger(ClientTimings.INITIAL_HEARTBEAT_STAGGER, random),
-                                this::heartbeat);
-                        if (first) {
-                            watchAllocs();
-                        }
-                        return;
-                    }
-                    long base = servers.isEmpty() || r.status() == RpcStatus.NO_REGION_PATH ? ClientTimings.NO_SERVER_RETRY
-                            : ClientTimings.REGISTER_RETRY;
-                    ctx.setTimer("register.retry", base + HeartbeatRetry.stagger(base, random), this::register);
-                });
+        rpc(new RpcCall.NodeRegister(fingerprint.node(ctx.self().name(), place, ctx.now())), false, r -> {
+            if (r.ok() && r.result() instanceof HeartbeatReply reply && !reply.servers().isEmpty()) {
+                boolean first = !registered;
+                registered = true;
+                lastOkNanos = ctx.now();
+                ttlNanos = reply.heartbeatTtlNanos();
+                servers.set(reply.servers());
+                ctx.setTimer("heartbeat", HeartbeatRetry.stagger(ClientTimings.INITIAL_HEARTBEAT_STAGGER, random),
+                        this::heartbeat);
+                if (first) {
+                    watchAllocs();
+                }
+                return;
+            }
+            long base = servers.isEmpty() || r.status() == RpcStatus.NO_REGION_PATH ? ClientTimings.NO_SERVER_RETRY
+                    : ClientTimings.REGISTER_RETRY;
+            ctx.setTimer("register.retry", base + HeartbeatRetry.stagger(base, random), this::register);
+        });
     }
 
     private void heartbeat() {
-        rpc(new RpcCall.NodeUpdateStatus(ctx.self().name(), NodeStatus.READY), false, ClientTimings.ATTEMPT_TIMEOUT, r -> {
+        rpc(new RpcCall.NodeUpdateStatus(ctx.self().name(), NodeStatus.READY), false, r -> {
             if (r.ok() && r.result() instanceof HeartbeatReply reply) {
                 if (!reply.known()) {
                     register(); // collected, or the servers lost it: register again
@@ -180,10 +179,7 @@ public final class ClientAgent implements Process {
 
     private void watchAllocs() {
         boolean stale = !firstAllocQuery;
-        RpcCall.NodeGetClientAllocs query = new RpcCall.NodeGetClientAllocs(ctx.self().name(), allocIndex,
-                ClientTimings.BLOCKING_MAX_WAIT);
-        // An attempt waits for as long as the server may block the query, then the I/O deadline.
-        rpc(query, stale, query.longestBlockNanos() + ClientTimings.ATTEMPT_TIMEOUT, r -> {
+        rpc(new RpcCall.NodeGetClientAllocs(ctx.self().name(), allocIndex, ClientTimings.BLOCKING_MAX_WAIT), stale, r -> {
             if (r.ok() && r.result() instanceof NomadQuery.ClientAllocList list) {
                 firstAllocQuery = false;
                 if (list.index() > allocIndex) {
@@ -262,7 +258,7 @@ public final class ClientAgent implements Process {
         pendingUpdates.forEach((id, s) -> batch.add(new AllocUpdate(id, s)));
         Map<String, AllocClientStatus> sent = new LinkedHashMap<>(pendingUpdates);
         pendingUpdates.clear();
-        rpc(new RpcCall.NodeUpdateAlloc(ctx.self().name(), batch), false, ClientTimings.ATTEMPT_TIMEOUT, r -> {
+        rpc(new RpcCall.NodeUpdateAlloc(ctx.self().name(), batch), false, r -> {
             if (r.ok()) {
                 return;
             }
@@ -280,17 +276,18 @@ public final class ClientAgent implements Process {
      * One RPC (nomad client {@code RPC}): to the first server; a failure moves that server to the
      * end, and after a jitter of up to hold/16 the next is tried, until the hold timeout has passed.
      */
-    private void rpc(RpcCall call, boolean stale, long attemptTimeout, Consumer<RpcResponse> done) {
-        attempt(call, stale, attemptTimeout, ctx.now(), done);
+    private void rpc(RpcCall call, boolean stale, Consumer<RpcResponse> done) {
+        attempt(call, stale, ctx.now(), done);
     }
 
-    private void attempt(RpcCall call, boolean stale, long attemptTimeout, long firstAt, Consumer<RpcResponse> done) {
+    private void attempt(RpcCall call, boolean stale, long firstAt, Consumer<RpcResponse> done) {
         NodeId server = servers.first();
         if (server == null) {
             done.accept(RpcResponse.error(0, RpcStatus.NO_REGION_PATH));
             return;
         }
-        caller.call(server, region, call, stale, attemptTimeout, r -> {
+        // An attempt waits for as long as the server may block the call, then the I/O deadline.
+        caller.call(server, region, call, stale, call.longestBlockNanos() + ClientTimings.ATTEMPT_TIMEOUT, r -> {
             if (r.ok()) {
                 done.accept(r);
                 return;
@@ -301,8 +298,8 @@ public final class ClientAgent implements Process {
                 done.accept(r);
                 return;
             }
-            long jitter = HeartbeatRetry.stagger(ClientTimings.RPC_HOLD_TIMEOUT / 16, random);
-            ctx.setTimer("rpc.retry", jitter, () -> attempt(call, stale, attemptTimeout, firstAt, done));
+            long jitter = HeartbeatRetry.stagger(ClientTimings.RPC_HOLD_TIMEOUT / RpcCall.JITTER_FRACTION, random);
+            ctx.setTimer("rpc.retry", jitter, () -> attempt(call, stale, firstAt, done));
         });
     }
 

@@ -77,19 +77,18 @@ final class AclReplicator {
         }
         Member target = servers.get(random.nextInt(servers.size()));
         RpcCall.AclPolicyList call = new RpcCall.AclPolicyList(remoteIndex, MAX_WAIT_NANOS);
-        caller.call(target.address(), authoritative, call, true,
-                call.longestBlockNanos() + RpcEndpoint.FORWARD_TIMEOUT_NANOS, r -> {
-                    if (e != epoch) {
-                        return;
-                    }
-                    if (!r.ok()) {
-                        backOff(e);
-                        return;
-                    }
-                    NomadQuery.AclPolicyList list = (NomadQuery.AclPolicyList) r.result();
-                    remoteIndex = Math.max(remoteIndex, list.index());
-                    apply(e, changed(list.policies()));
-                });
+        caller.call(target.address(), authoritative, call, true, RpcEndpoint.callTimeout(call), r -> {
+            if (e != epoch) {
+                return;
+            }
+            if (!r.ok()) {
+                backOff(e);
+                return;
+            }
+            NomadQuery.AclPolicyList list = (NomadQuery.AclPolicyList) r.result();
+            remoteIndex = Math.max(remoteIndex, list.index());
+            apply(e, changed(list.policies()));
+        });
     }
 
     private List<AclPolicy> changed(List<AclPolicy> remote) {

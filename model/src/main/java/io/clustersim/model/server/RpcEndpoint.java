@@ -14,6 +14,7 @@ import io.clustersim.model.rpc.RpcStatus;
 import io.clustersim.model.server.fsm.NomadQuery;
 import io.clustersim.model.server.fsm.NomadStateMachine;
 import io.clustersim.model.server.fsm.StateListener;
+import io.clustersim.model.server.heartbeat.HeartbeatTtl;
 import io.clustersim.model.structs.Allocation;
 import io.clustersim.raft.core.ApplyCallback;
 import io.clustersim.raft.core.ApplyError;
@@ -136,7 +137,7 @@ final class RpcEndpoint {
         Member target = servers.get(random.nextInt(servers.size()));
         forwards.increment();
         RpcRequest inRegion = new RpcRequest(req.id(), region, req.call(), req.allowStale(), req.hops());
-        caller.forward(target.address(), inRegion, forwardTimeout(req), r -> answer(from, withId(r, req.id())));
+        caller.forward(target.address(), inRegion, callTimeout(req.call()), r -> answer(from, withId(r, req.id())));
     }
 
     /** nomad getLeaderForRPC: the leader handles it; otherwise forward, or hold while none is known. */
@@ -148,13 +149,13 @@ final class RpcEndpoint {
         NodeId known = raft.view().leader();
         if (known != null && !known.equals(self.node())) {
             forwards.increment();
-            caller.forward(known, req, forwardTimeout(req), r -> answer(from, withId(r, req.id())));
+            caller.forward(known, req, callTimeout(req.call()), r -> answer(from, withId(r, req.id())));
             return;
         }
         long holdUntil = firstCheck + config.rpcHoldTimeout().toNanos();
         // The hold loop re-checks at random within hold/16.
         long jitter = config.rpcHoldTimeout().toNanos() / RpcCall.JITTER_FRACTION;
-        long wait = jitter <= 0 ? 0 : random.nextLong(jitter);
+        long wait = HeartbeatTtl.randomStaggerNanos(jitter, random);
         if (ctx.now() + wait > holdUntil) {
             holdTimeouts.increment();
             answer(from, RpcResponse.error(req.id(), RpcStatus.NO_LEADER));
@@ -215,16 +216,18 @@ final class RpcEndpoint {
         }
     }
 
-    /** A forward waits for as long as the leader may block the call, and then the I/O deadline. */
-    private static long forwardTimeout(RpcRequest req) {
-        return req.call().longestBlockNanos() + FORWARD_TIMEOUT_NANOS;
+    /**
+     * How long a server waits for another server's answer to {@code call}: as long as that server
+     * may block it, and then the I/O deadline.
+     */
+    static long callTimeout(RpcCall call) {
+        return call.longestBlockNanos() + FORWARD_TIMEOUT_NANOS;
     }
 
     /** nomad {@code blockingRPC}: the call's time to block plus a jitter of up to a sixteenth of it. */
     private long blockingWait(RpcCall call) {
         long block = call.timeToBlockNanos();
-        long jitter = block / RpcCall.JITTER_FRACTION;
-        return jitter <= 0 ? block : block + blockingJitter.nextLong(jitter);
+        return block + HeartbeatTtl.randomStaggerNanos(block / RpcCall.JITTER_FRACTION, blockingJitter);
     }
 
     /** A blocking query (nomad {@code blockingRPC}): answer once the table passes minIndex, or at the deadline. */
