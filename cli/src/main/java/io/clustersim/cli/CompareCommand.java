@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
  * here with replications) or the output directory of an earlier run (its {@code runs.csv}).
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Compare two scenarios (or two output directories of earlier runs) metric by metric: means with 95% "
+        description = {"Compare two scenarios (or two output directories of earlier runs) metric by metric: means with 95%% "
                 + "intervals, the difference and Welch's t-test.",
                 "Exit code 4 when a metric named with --fail-if-worse got significantly worse in B, so CI can gate on it."})
 final class CompareCommand implements Callable<Integer> {

@@ -64,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
     boolean noProgress;
 
     @Option(names = "--replications", paramLabel = "N",
-            description = "Run N seeded replications (default: the scenario's replications:, else 1); report.json gives each metric's mean and 95% interval.")
+            description = "Run N seeded replications (default: the scenario's replications:, else 1); report.json gives each metric's mean and 95%% interval.")
     Integer replications;
 
     @Option(names = "--threads", paramLabel = "T", description = "Replications run at once (default: the number of cores); the report does not depend on it.")

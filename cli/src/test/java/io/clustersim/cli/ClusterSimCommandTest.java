@@ -1,11 +1,21 @@
 package io.clustersim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.nio.file.Files;
+import java.lang.reflect.Field;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 class ClusterSimCommandTest {
     private static final Path EXAMPLE = Path.of("..", "scenarios", "examples", "reference-architecture.yaml");
@@ -74,6 +84,43 @@ class ClusterSimCommandTest {
         assertThat(run("--help").out()).contains("run").contains("validate").contains("Exit codes");
         assertThat(run("run", "--help").out()).contains("--seed").contains("--out").contains("--trace");
         assertThat(run("validate", "--help").out()).contains("FILE");
+    }
+
+    /**
+     * picocli renders every help text through String.format; a bare '%' (as in "95% interval")
+     * makes it print a WARN line above the help and show the text unformatted. The texts are read
+     * from the annotations, as written: picocli's model hands them out already formatted.
+     */
+    @Test
+    void when_helpIsRendered_then_everyTextIsAValidFormatString() {
+        List<String> texts = new ArrayList<>();
+        collectHelpTexts(ClusterSimCommand.commandLine(), texts);
+        assertThat(texts).hasSizeGreaterThan(20).anySatisfy(t -> assertThat(t).contains("95%%"));
+        for (String t : texts) {
+            assertThatCode(() -> String.format(Locale.ROOT, t)).as("help text %s", t).doesNotThrowAnyException();
+        }
+    }
+
+    private static void collectHelpTexts(CommandLine cl, List<String> out) {
+        for (Class<?> c = cl.getCommand().getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+            Command command = c.getAnnotation(Command.class);
+            if (command != null) {
+                out.addAll(Arrays.asList(command.description()));
+                out.addAll(Arrays.asList(command.header()));
+                out.addAll(Arrays.asList(command.footer()));
+            }
+            for (Field f : c.getDeclaredFields()) {
+                Option option = f.getAnnotation(Option.class);
+                if (option != null) {
+                    out.addAll(Arrays.asList(option.description()));
+                }
+                Parameters parameters = f.getAnnotation(Parameters.class);
+                if (parameters != null) {
+                    out.addAll(Arrays.asList(parameters.description()));
+                }
+            }
+        }
+        cl.getSubcommands().values().forEach(sub -> collectHelpTexts(sub, out));
     }
 
     @Test
