@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
-            "1:internal error",
+            "1:internal error, or the run ran out of memory",
             "2:bad input or usage",
             "3:a safety invariant was violated",
             "4:check found a failing run"
@@ -54,7 +54,11 @@ public final class ClusterSimCommand implements Callable<Integer> {
     }
 
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new ClusterSimCommand());
+        return withHandlers(new CommandLine(new ClusterSimCommand()));
+    }
+
+    /** {@code cl} with this CLI's answers to bad input, safety violations and failures. */
+    static CommandLine withHandlers(CommandLine cl) {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof InputError ie) {
@@ -64,6 +68,11 @@ public final class ClusterSimCommand implements Callable<Integer> {
             if (ex instanceof InvariantViolated v) {
                 ViolationReport.print(err, v, null);
                 return ExitCodes.SAFETY_VIOLATION;
+            }
+            if (causedByOutOfMemory(ex)) {
+                // A replication on a worker thread that outgrew the heap arrives wrapped.
+                err.println(outOfMemory());
+                return ExitCodes.INTERNAL_ERROR;
             }
             err.println("internal error: " + ex);
             if (Boolean.getBoolean("clustersim.debug")) {
@@ -82,7 +91,40 @@ public final class ClusterSimCommand implements Callable<Integer> {
         return cl;
     }
 
+    /**
+     * Runs {@code args} on {@code cl}. A simulation that outgrows the heap ends with one line that
+     * says so and how to give it more, not the JVM's stack trace: picocli hands errors through.
+     * By the time the error reaches here the World it filled is garbage again, so the line can be
+     * written.
+     */
+    static int execute(CommandLine cl, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            cl.getErr().println(outOfMemory());
+            cl.getErr().flush();
+            return ExitCodes.INTERNAL_ERROR;
+        }
+    }
+
+    private static boolean causedByOutOfMemory(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String outOfMemory() {
+        long maxMiB = Runtime.getRuntime().maxMemory() >> 20;
+        long twiceGiB = Math.max(1, (2 * maxMiB + 1023) / 1024);
+        return "error: the simulation ran out of memory (the JVM's heap limit is " + maxMiB + " MiB) and wrote no report; "
+                + "give it more, e.g. CLUSTERSIM_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx" + twiceGiB
+                + "g\" (a day of 10,000 clients needs about 300 MiB)";
+    }
+
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(execute(commandLine(), args));
     }
 }

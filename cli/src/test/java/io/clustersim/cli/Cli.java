@@ -16,7 +16,7 @@ final class Cli {
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
+        int code = ClusterSimCommand.execute(cl, args);
         return new Outcome(code, out.toString(), err.toString());
     }
 }
