@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads one YAML document into a {@link YamlNode} tree with positions.
@@ -95,6 +97,14 @@ public final class SafeYamlReader {
         } catch (InputError e) {
             throw e;
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof MarkedYAMLException m && m.getProblem() != null && m.getProblemMark() != null) {
+                // SnakeYAML knows where the problem is and what it is. Jackson's location and first
+                // line are often its context instead: for a tab it said "1:8: while scanning for the
+                // next token" about a tab at 2:1.
+                Mark at = m.getProblemMark();
+                throw new InputError(fileName, at.getLine() + 1, at.getColumn() + 1, "", "YAML syntax error: "
+                        + m.getProblem().trim() + (m.getContext() == null ? "" : " (" + m.getContext().trim() + ")"));
+            }
             JsonLocation l = e.getLocation();
             String msg = e.getOriginalMessage();
             throw new InputError(fileName, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "",

@@ -80,6 +80,17 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void when_yamlIsMalformed_then_theErrorPointsAtTheProblemAndSaysWhatItIs() {
+        InputError tab = error("name: t\n\tduration: 1h\n");
+        assertThat(tab.getMessage()).isEqualTo("s.yaml:2:1: YAML syntax error: found character '\\t(TAB)' that cannot start any "
+                + "token. (Do not use \\t(TAB) for indentation) (while scanning for the next token)");
+
+        InputError flow = error("name: t\ntopology: [a, b\nseed: 3\n");
+        assertThat(flow.line()).isEqualTo(3);
+        assertThat(flow.getMessage()).contains("YAML syntax error: expected ',' or ']'").contains("(while parsing a flow sequence)");
+    }
+
+    @Test
     void when_keyIsUnknown_then_errorNamesItsPathAndTheAllowedKeys() {
         InputError e = error(VALID.replace("seed: 7", "seed: 7\nsed: 8"));
         assertThat(e.line()).isEqualTo(3);
