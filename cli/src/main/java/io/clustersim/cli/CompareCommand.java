@@ -42,6 +42,9 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Replications at once (default: the number of cores).")
     Integer threads;
 
+    @Option(names = "--no-progress", description = "Do not show the replications' progress.")
+    boolean noProgress;
+
     @Option(names = "--alpha", paramLabel = "P", defaultValue = "0.05", description = "Significance level (default: ${DEFAULT-VALUE}).")
     double alpha;
 
@@ -59,8 +62,8 @@ final class CompareCommand implements Callable<Integer> {
         PerRun left;
         PerRun right;
         try {
-            left = side(a);
-            right = side(b);
+            left = side("A", a);
+            right = side("B", b);
         } catch (InvariantViolated v) {
             ViolationReport.print(spec.commandLine().getErr(), v, null);
             return ExitCodes.SAFETY_VIOLATION;
@@ -88,7 +91,8 @@ final class CompareCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private PerRun side(Path p) throws IOException {
+    /** One side's runs: read from an earlier run's runs.csv, or replicated here with their progress shown. */
+    private PerRun side(String label, Path p) throws IOException {
         if (Files.isDirectory(p)) {
             Path csv = p.resolve("runs.csv");
             if (!Files.exists(csv)) {
@@ -99,6 +103,9 @@ final class CompareCommand implements Callable<Integer> {
         Scenario s = new ScenarioReader().read(p);
         int n = replications != null ? replications : Math.max(10, s.replications());
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        return PerRun.of(p.toString() + " (" + n + " replications)", Replications.run(s.withReplications(n), t, (d, total) -> {}));
+        try (TerminalProgress progress = TerminalProgress.of("replications of " + label, n, noProgress)) {
+            return PerRun.of(p.toString() + " (" + n + " replications)",
+                    Replications.run(s.withReplications(n), t, (done, total) -> progress.step(done, "")));
+        }
     }
 }

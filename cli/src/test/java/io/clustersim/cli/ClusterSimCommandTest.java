@@ -3,8 +3,11 @@ package io.clustersim.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import java.nio.file.Files;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -169,6 +172,27 @@ class ClusterSimCommandTest {
         assertThat(run("compare", dir.toString(), dir.resolve("calm").toString()).exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run("compare", dir.resolve("calm").toString(), dir.resolve("loss").toString(), "--fail-if-worse", "nope")
                 .exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    }
+
+    @Test
+    void when_twoScenariosAreCompared_then_eachSidesReplicationsShowTheirProgressUnlessTurnedOff() {
+        String leaderLoss = Path.of("..", "scenarios", "examples", "leader-loss.yaml").toString();
+        String followerLoss = Path.of("..", "scenarios", "examples", "follower-loss.yaml").toString();
+        PrintStream realErr = System.err;
+        ByteArrayOutputStream shown = new ByteArrayOutputStream();
+        ByteArrayOutputStream quiet = new ByteArrayOutputStream();
+        try {
+            // Not a terminal here, so the progress is plain lines on stderr.
+            System.setErr(new PrintStream(shown, true, StandardCharsets.UTF_8));
+            assertThat(run("compare", leaderLoss, followerLoss, "--replications", "2", "--threads", "1").exitCode()).isZero();
+            System.setErr(new PrintStream(quiet, true, StandardCharsets.UTF_8));
+            assertThat(run("compare", leaderLoss, followerLoss, "--replications", "2", "--threads", "1", "--no-progress")
+                    .exitCode()).isZero();
+        } finally {
+            System.setErr(realErr);
+        }
+        assertThat(shown.toString(StandardCharsets.UTF_8)).contains("2/2 replications of A").contains("2/2 replications of B");
+        assertThat(quiet.toString(StandardCharsets.UTF_8)).doesNotContain("replications of");
     }
 
     @Test
