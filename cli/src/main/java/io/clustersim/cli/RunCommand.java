@@ -11,6 +11,7 @@ import io.clustersim.reports.json.RunInfoJson;
 import io.clustersim.reports.markdown.SummaryMarkdown;
 import io.clustersim.reports.stats.QuorumAvailability;
 import io.clustersim.reports.text.TextSummary;
+import io.clustersim.scenarios.run.CostEstimate;
 import io.clustersim.scenarios.run.InvariantViolated;
 import io.clustersim.scenarios.run.Replications;
 import io.clustersim.scenarios.run.RunResult;
@@ -76,8 +77,6 @@ final class RunCommand implements Callable<Integer> {
 
     /** Runs estimated to take longer than this show their progress. */
     private static final double PROGRESS_AFTER_SECONDS = 15;
-    /** A conservative simulation speed for the estimate (events per second of wall time, one core). */
-    private static final double EVENTS_PER_SECOND = 1.5e6;
 
     @Override
     public Integer call() {
@@ -105,10 +104,10 @@ final class RunCommand implements Callable<Integer> {
         if (scenario.replications() > 1) {
             return replicate(scenario, dir, stdout);
         }
-        long estimate = ScenarioRunner.estimatedEvents(scenario);
-        double estimatedSeconds = estimate / EVENTS_PER_SECOND;
+        CostEstimate estimate = CostEstimate.of(scenario);
+        double estimatedSeconds = estimate.wallSeconds();
         if (estimatedSeconds > PROGRESS_AFTER_SECONDS) {
-            stdout.printf(java.util.Locale.ROOT, "estimated cost: about %,d events, %s of wall time on one core%n", estimate,
+            stdout.printf(java.util.Locale.ROOT, "estimated cost: about %,d events, %s of wall time on one core%n", estimate.events(),
                     Durations.format(Math.round(estimatedSeconds) * 1_000_000_000L));
         }
         stdout.println("replay: clustersim run " + scenarioFile + " --seed " + scenario.seed());
