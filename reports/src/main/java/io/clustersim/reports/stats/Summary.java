@@ -20,7 +20,11 @@ public record Summary(long count, double min, double mean, double p50, double p9
         for (double v : sorted) {
             sum += v;
         }
+        double min = sorted[0];
+        double max = sorted[sorted.length - 1];
+        // Without a copy the quantiles are selected in place, which reorders the array: read the
+        // extremes first.
         double[] q = Quantile.withDefaults().withCopy(false).evaluate(sorted, 0.5, 0.9, 0.99);
-        return new Summary(sorted.length, sorted[0], sum / sorted.length, q[0], q[1], q[2], sorted[sorted.length - 1]);
+        return new Summary(sorted.length, min, sum / sorted.length, q[0], q[1], q[2], max);
     }
 }
