@@ -10,6 +10,7 @@ import io.clustersim.model.structs.Evaluation;
 import io.clustersim.model.structs.EvalStatus;
 import io.clustersim.model.structs.Node;
 import io.clustersim.model.structs.NodeStatus;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -44,10 +45,13 @@ public final class ClusterStateRecorder {
     private String reporter;
 
     /**
+     * @param clientZones the region's zones that hold clients: their node status counts start at
+     *     zero now, so that a status no node has reached yet counts as zero nodes, not as unknown
      * @param reachable whether a client node's process runs and can reach a live server of its
      *     region right now (the judge of a false "down")
      */
-    public ClusterStateRecorder(Telemetry telemetry, String region, LongSupplier clock, Predicate<String> reachable) {
+    public ClusterStateRecorder(Telemetry telemetry, String region, Collection<String> clientZones, LongSupplier clock,
+            Predicate<String> reachable) {
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.region = Objects.requireNonNull(region, "region");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -61,6 +65,14 @@ public final class ClusterStateRecorder {
         }
         telemetry.samples(NomadMetrics.TIME_TO_RESCHEDULE_SECONDS, l);
         this.unplaced = telemetry.level(NomadMetrics.ALLOCATIONS_UNPLACED, l, 0);
+        // A level made at a node's first change to a status would know nothing before it, and its
+        // mean over the run would be its mean since then: one node down for the last third of a
+        // run would read as one node down throughout.
+        for (String zone : clientZones) {
+            for (NodeStatus status : NodeStatus.values()) {
+                level(zone, status);
+            }
+        }
     }
 
     /** A client node failed (crashed, stopped, paused or cut off) now: its allocations' rescheduling is timed from here. */
@@ -128,10 +140,12 @@ public final class ClusterStateRecorder {
             nodeStatus.put(n.name(), to);
         }
         if (from != null) {
-            level(n, from).set(level(n, from).value() - 1);
+            Level l = level(n.zone(), from);
+            l.set(l.value() - 1);
         }
         if (to != null) {
-            level(n, to).set(level(n, to).value() + 1);
+            Level l = level(n.zone(), to);
+            l.set(l.value() + 1);
         }
         if (to == NodeStatus.DOWN) {
             telemetry.counter(NomadMetrics.NODES_MARKED_DOWN, labels().with("zone", n.zone())).increment();
@@ -147,14 +161,14 @@ public final class ClusterStateRecorder {
         }
     }
 
-    private Level level(Node n, NodeStatus s) {
-        Map<NodeStatus, Level> byStatus = statusLevels.computeIfAbsent(n.zone(), z -> new EnumMap<>(NodeStatus.class));
+    private Level level(String zone, NodeStatus s) {
+        Map<NodeStatus, Level> byStatus = statusLevels.computeIfAbsent(zone, z -> new EnumMap<>(NodeStatus.class));
         return byStatus.computeIfAbsent(s, x -> telemetry.level(switch (x) {
             case READY -> NomadMetrics.NODES_READY;
             case INITIALIZING -> NomadMetrics.NODES_INITIALIZING;
             case DOWN -> NomadMetrics.NODES_DOWN;
             case DISCONNECTED -> NomadMetrics.NODES_IN_DISCONNECTED;
-        }, labels().with("zone", n.zone()), 0));
+        }, labels().with("zone", zone), 0));
     }
 
     private void alloc(Allocation before, Allocation after) {

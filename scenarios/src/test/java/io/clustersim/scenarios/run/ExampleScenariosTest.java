@@ -221,6 +221,11 @@ class ExampleScenariosTest {
         // Marked down when the new leader's failover TTL ran out: about 5 minutes after 5m.
         double downAt = firstAt(timeline(r, "nodesDownOverTime"), 1);
         assertThat(downAt).isBetween(300.0 + 300, 300.0 + 310);
+        // Over the measured window (after the 30 s warm-up) one node was down for its last part
+        // only: the mean count of down nodes is that share, not one (the status count is known to
+        // be zero before anyone is down).
+        assertThat(value(r, "nodesDown")).isCloseTo((900 - downAt) / (900 - 30), org.assertj.core.data.Offset.offset(0.01));
+        assertThat(timeline(r, "nodesDownOverTime").values()).containsExactly(0, 1);
         // 900 clients: TTLs of 18 to 36 s (900 / 50 heartbeats a second = 18 s).
         assertThat(list(samples(r, "clientTtlSeconds"))).allSatisfy(x -> assertThat(x).isBetween(10.0, 36.0));
         assertThat(java.util.Arrays.stream(samples(r, "clientTtlSeconds")).max().orElseThrow()).isGreaterThan(30);
