@@ -14,9 +14,12 @@ import java.util.List;
 import java.util.TreeSet;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.data.Range;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -25,6 +28,8 @@ import org.jfree.svg.SVGGraphics2D;
 /** The report's charts, each drawn by JFreeChart into an SVG element (JFreeSVG) for inlining. */
 public final class Charts {
     private static final int WIDTH = 860;
+    /** A range axis narrower than this holds a single value. */
+    private static final double FLAT = 1e-6;
     private static final int HEIGHT = 320;
     private static final double NS = 1e9;
 
@@ -212,12 +217,20 @@ public final class Charts {
         System.setProperty("java.awt.headless", "true");
         chart.setBackgroundPaint(Color.WHITE);
         chart.getPlot().setBackgroundPaint(Color.WHITE);
-        if (chart.getPlot() instanceof org.jfree.chart.plot.CategoryPlot c) {
+        if (chart.getPlot() instanceof CategoryPlot c) {
             c.setRangeGridlinePaint(Color.LIGHT_GRAY);
         }
         if (chart.getPlot() instanceof XYPlot xy) {
             xy.setDomainGridlinePaint(Color.LIGHT_GRAY);
             xy.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        }
+        ValueAxis range = chart.getPlot() instanceof CategoryPlot c ? c.getRangeAxis()
+                : chart.getPlot() instanceof XYPlot xy ? xy.getRangeAxis() : null;
+        if (range != null && range.getRange().getLength() < FLAT) {
+            // Every value the same (a count that stayed 0 in every variant): the automatic axis is
+            // then a hundred-millionth wide, ticked "-5E-9 ... 0E0 ... 5E-9".
+            double v = range.getRange().getCentralValue();
+            range.setRange(v == 0 ? new Range(0, 1) : new Range(v - Math.abs(v) / 2, v + Math.abs(v) / 2));
         }
         SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
         chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
