@@ -114,15 +114,10 @@ public sealed interface RpcCall {
      * {@code minIndex}, or after {@code maxWaitNanos} (nomad's blocking queries; the replication
      * loop's long poll).
      */
-    record AclPolicyList(long minIndex, long maxWaitNanos) implements Read {
+    record AclPolicyList(long minIndex, long maxWaitNanos) implements BlockingQuery {
         @Override
         public String method() {
             return "ACL.ListPolicies";
-        }
-
-        @Override
-        public long timeToBlockNanos() {
-            return minIndex == 0 ? 0 : maxWaitNanos;
         }
 
         @Override
@@ -226,15 +221,10 @@ public sealed interface RpcCall {
      * {@code minIndex}, or after {@code maxWaitNanos}. Clients ask it with AllowStale, so any
      * server answers.
      */
-    record NodeGetClientAllocs(String node, long minIndex, long maxWaitNanos) implements Read {
+    record NodeGetClientAllocs(String node, long minIndex, long maxWaitNanos) implements BlockingQuery {
         @Override
         public String method() {
             return "Node.GetClientAllocs";
-        }
-
-        @Override
-        public long timeToBlockNanos() {
-            return minIndex == 0 ? 0 : maxWaitNanos;
         }
 
         @Override
@@ -264,8 +254,24 @@ public sealed interface RpcCall {
         }
     }
 
+    /**
+     * A read that waits for the state to pass the caller's index (nomad {@code QueryOptions}
+     * MinQueryIndex and MaxQueryTime): it blocks for its wait once it has an index, and is
+     * answered at once from index 0.
+     */
+    sealed interface BlockingQuery extends Read permits AclPolicyList, NodeGetClientAllocs {
+        long minIndex();
+
+        long maxWaitNanos();
+
+        @Override
+        default long timeToBlockNanos() {
+            return minIndex() == 0 ? 0 : maxWaitNanos();
+        }
+    }
+
     /** A call that reads the state. */
-    sealed interface Read extends RpcCall permits JobGet, AclPolicyList, NodeGetClientAllocs {
+    sealed interface Read extends RpcCall permits JobGet, BlockingQuery {
         NomadQuery query();
 
         @Override
