@@ -14,6 +14,7 @@ import io.clustersim.model.rpc.RpcResponse;
 import io.clustersim.model.rpc.RpcStatus;
 import io.clustersim.model.server.fsm.NomadCommand.AllocClientUpdate.AllocUpdate;
 import io.clustersim.model.server.fsm.NomadQuery;
+import io.clustersim.model.server.heartbeat.HeartbeatTtl;
 import io.clustersim.model.structs.AllocClientStatus;
 import io.clustersim.model.structs.AllocDesiredStatus;
 import io.clustersim.model.structs.Allocation;
@@ -116,7 +117,7 @@ public final class ClientAgent implements Process {
                 lastOkNanos = ctx.now();
                 ttlNanos = reply.heartbeatTtlNanos();
                 servers.set(reply.servers());
-                ctx.setTimer("heartbeat", HeartbeatRetry.stagger(ClientTimings.INITIAL_HEARTBEAT_STAGGER, random),
+                ctx.setTimer("heartbeat", HeartbeatTtl.randomStaggerNanos(ClientTimings.INITIAL_HEARTBEAT_STAGGER, random),
                         this::heartbeat);
                 if (first) {
                     watchAllocs();
@@ -125,7 +126,7 @@ public final class ClientAgent implements Process {
             }
             long base = servers.isEmpty() || r.status() == RpcStatus.NO_REGION_PATH ? ClientTimings.NO_SERVER_RETRY
                     : ClientTimings.REGISTER_RETRY;
-            ctx.setTimer("register.retry", base + HeartbeatRetry.stagger(base, random), this::register);
+            ctx.setTimer("register.retry", base + HeartbeatTtl.randomStaggerNanos(base, random), this::register);
         });
     }
 
@@ -190,7 +191,7 @@ public final class ClientAgent implements Process {
                 return;
             }
             ctx.setTimer("allocs.retry", ClientTimings.GET_ALLOC_RETRY
-                    + HeartbeatRetry.stagger(ClientTimings.GET_ALLOC_RETRY, random), this::watchAllocs);
+                    + HeartbeatTtl.randomStaggerNanos(ClientTimings.GET_ALLOC_RETRY, random), this::watchAllocs);
         });
     }
 
@@ -265,7 +266,7 @@ public final class ClientAgent implements Process {
             sent.forEach(pendingUpdates::putIfAbsent);
             if (syncTimer == null) {
                 syncTimer = ctx.setTimer("allocSync", ClientTimings.ALLOC_SYNC_RETRY
-                        + HeartbeatRetry.stagger(ClientTimings.ALLOC_SYNC_RETRY, random), this::sync);
+                        + HeartbeatTtl.randomStaggerNanos(ClientTimings.ALLOC_SYNC_RETRY, random), this::sync);
             }
         });
     }
@@ -298,7 +299,7 @@ public final class ClientAgent implements Process {
                 done.accept(r);
                 return;
             }
-            long jitter = HeartbeatRetry.stagger(ClientTimings.RPC_HOLD_TIMEOUT / RpcCall.JITTER_FRACTION, random);
+            long jitter = HeartbeatTtl.randomStaggerNanos(ClientTimings.RPC_HOLD_TIMEOUT / RpcCall.JITTER_FRACTION, random);
             ctx.setTimer("rpc.retry", jitter, () -> attempt(call, stale, firstAt, done));
         });
     }

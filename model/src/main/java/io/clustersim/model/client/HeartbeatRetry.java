@@ -1,5 +1,7 @@
 package io.clustersim.model.client;
 
+import static io.clustersim.model.server.heartbeat.HeartbeatTtl.randomStaggerNanos;
+
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -22,26 +24,21 @@ public final class HeartbeatRetry {
     public static long intervalNanos(long nowNanos, long lastOkNanos, long ttlNanos, boolean haveHeartbeated,
             boolean noLeader, UniformRandomProvider random) {
         if (!haveHeartbeated || noLeader) {
-            return ClientTimings.REGISTER_RETRY + stagger(ClientTimings.REGISTER_RETRY, random);
+            return ClientTimings.REGISTER_RETRY + randomStaggerNanos(ClientTimings.REGISTER_RETRY, random);
         }
         long left = lastOkNanos + ttlNanos - nowNanos;
         if (left < -30 * S) {
             left = -left;
         } else if (left < 0) {
-            return S + stagger(S, random);
+            return S + randomStaggerNanos(S, random);
         }
-        long stagger = stagger(left, random);
+        long stagger = randomStaggerNanos(left, random);
         if (stagger < S) {
-            return S + stagger(S, random);
+            return S + randomStaggerNanos(S, random);
         }
         if (stagger > 30 * S) {
-            return 25 * S + stagger(5 * S, random);
+            return 25 * S + randomStaggerNanos(5 * S, random);
         }
         return stagger;
-    }
-
-    /** helper.RandomStagger: uniform in [0, d). */
-    static long stagger(long d, UniformRandomProvider random) {
-        return d <= 0 ? 0 : random.nextLong(d);
     }
 }
