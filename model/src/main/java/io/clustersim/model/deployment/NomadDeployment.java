@@ -107,8 +107,6 @@ public final class NomadDeployment implements Deployment {
     private static final class RegionParts {
         final String name;
         final List<String> servers = new ArrayList<>();
-        /** Zones whose hosts run client agents (clients, or servers that also run one). */
-        final java.util.SortedSet<String> clientZones = new java.util.TreeSet<>();
         InvariantChecker checker;
         RaftMetrics metrics;
         ElectionRecorder elections;
@@ -145,13 +143,6 @@ public final class NomadDeployment implements Deployment {
                     regions.computeIfAbsent(p.placement().region(), RegionParts::new).servers.add(p.name());
                 }
             }
-            for (AgentPlacement p : placements) {
-                RegionParts r = regions.get(p.placement().region());
-                boolean runsClient = p.role() == Role.CLIENT || p.role() == Role.SERVER && topology.serversRunClients(p.placement().zone());
-                if (r != null && runsClient) {
-                    r.clientZones.add(p.placement().zone());
-                }
-            }
             DetectionRecorder detections = new DetectionRecorder(world.trace());
             GossipObserver serfObservers = GossipObserver.all(List.of(detections, gossip));
             for (RegionParts r : regions.values()) {
@@ -164,7 +155,7 @@ public final class NomadDeployment implements Deployment {
                 world.trace().addSink(r.watcher);
                 r.roles = new RoleTimeline(world.telemetry(), Labels.of("region", r.name), r.servers);
                 world.trace().addSink(r.roles);
-                r.state = new ClusterStateRecorder(world.telemetry(), r.name, r.clientZones, world::now, this::reachesItsServers);
+                r.state = new ClusterStateRecorder(world.telemetry(), r.name, topology.clientZones(r.name), world::now, this::reachesItsServers);
             }
             for (AgentPlacement p : placements) {
                 if (p.role() != Role.SERVER) {

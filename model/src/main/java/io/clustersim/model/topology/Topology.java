@@ -50,6 +50,23 @@ public record Topology(List<Region> regions) {
         return false;
     }
 
+    /** The zones of {@code region} whose hosts run client agents (clients, or servers that also run one), sorted. */
+    public java.util.SortedSet<String> clientZones(String region) {
+        java.util.SortedSet<String> zones = new java.util.TreeSet<>();
+        for (Region r : regions) {
+            if (r.name().equals(region)) {
+                for (Datacenter d : r.datacenters()) {
+                    for (Zone z : d.zones()) {
+                        if (z.clients() > 0 || z.serversRunClients() && z.servers() > 0) {
+                            zones.add(z.name());
+                        }
+                    }
+                }
+            }
+        }
+        return zones;
+    }
+
     /** A plain Serf pool of {@code members}, spread round-robin over {@code zones} of one region. */
     public static Topology serfPool(int members, List<String> zones) {
         List<Zone> z = new ArrayList<>();
