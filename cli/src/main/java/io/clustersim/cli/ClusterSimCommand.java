@@ -69,11 +69,6 @@ public final class ClusterSimCommand implements Callable<Integer> {
                 ViolationReport.print(err, v, null);
                 return ExitCodes.SAFETY_VIOLATION;
             }
-            if (causedByOutOfMemory(ex)) {
-                // A replication on a worker thread that outgrew the heap arrives wrapped.
-                err.println(outOfMemory());
-                return ExitCodes.INTERNAL_ERROR;
-            }
             err.println("internal error: " + ex);
             if (Boolean.getBoolean("clustersim.debug")) {
                 ex.printStackTrace(err);
@@ -93,7 +88,8 @@ public final class ClusterSimCommand implements Callable<Integer> {
 
     /**
      * Runs {@code args} on {@code cl}. A simulation that outgrows the heap ends with one line that
-     * says so and how to give it more, not the JVM's stack trace: picocli hands errors through.
+     * says so and how to give it more, not the JVM's stack trace: picocli hands errors through,
+     * as the replications' pool and the property runner do from their threads.
      * By the time the error reaches here the World it filled is garbage again, so the line can be
      * written.
      */
@@ -105,15 +101,6 @@ public final class ClusterSimCommand implements Callable<Integer> {
             cl.getErr().flush();
             return ExitCodes.INTERNAL_ERROR;
         }
-    }
-
-    private static boolean causedByOutOfMemory(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof OutOfMemoryError) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static String outOfMemory() {

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,41 +19,21 @@ import picocli.CommandLine.Command;
 class OutOfMemoryTest {
     @Command(name = "fills")
     static final class FillsTheHeap implements Callable<Integer> {
-        private final Exception wrapped;
-
-        FillsTheHeap(Exception wrapped) {
-            this.wrapped = wrapped;
-        }
-
         @Override
-        public Integer call() throws Exception {
-            if (wrapped != null) {
-                throw wrapped;
-            }
+        public Integer call() {
             throw new OutOfMemoryError("Java heap space");
         }
     }
 
-    private static String[] runInProcess(Exception wrapped) {
-        CommandLine cl = ClusterSimCommand.withHandlers(new CommandLine(new FillsTheHeap(wrapped)));
-        StringWriter err = new StringWriter();
-        cl.setErr(new PrintWriter(err));
-        int code = ClusterSimCommand.execute(cl);
-        return new String[] {Integer.toString(code), err.toString()};
-    }
-
     @Test
     void when_theCommandRunsOutOfMemory_then_oneLineSaysSoAndNamesTheHeapLimit() {
-        String[] direct = runInProcess(null);
-        assertThat(direct[0]).isEqualTo(Integer.toString(ExitCodes.INTERNAL_ERROR));
+        CommandLine cl = ClusterSimCommand.withHandlers(new CommandLine(new FillsTheHeap()));
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        assertThat(ClusterSimCommand.execute(cl)).isEqualTo(ExitCodes.INTERNAL_ERROR);
         long maxMiB = Runtime.getRuntime().maxMemory() >> 20;
-        assertThat(direct[1]).startsWith("error: the simulation ran out of memory (the JVM's heap limit is " + maxMiB + " MiB)")
+        assertThat(err.toString()).startsWith("error: the simulation ran out of memory (the JVM's heap limit is " + maxMiB + " MiB)")
                 .contains("CLUSTERSIM_JAVA_OPTS=").hasLineCount(1);
-
-        // Replications on worker threads hand the error on inside an ExecutionException.
-        String[] wrapped = runInProcess(new ExecutionException(new OutOfMemoryError("Java heap space")));
-        assertThat(wrapped[0]).isEqualTo(Integer.toString(ExitCodes.INTERNAL_ERROR));
-        assertThat(wrapped[1]).isEqualTo(direct[1]);
     }
 
     @Test
